@@ -1,0 +1,83 @@
+package org.acceso.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    static String example(String type) throws IOException {
+        try (InputStream in = EventCodecTest.class.getResourceAsStream("/contracts/examples/" + type + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void shouldReadTheRequestFiledExample() throws IOException {
+        Envelope envelope = EventCodec.read(example("RequestFiled"));
+
+        RequestFiled filed = EventCodec.payload(envelope, RequestFiled.class).orElseThrow();
+
+        assertThat(envelope.requestId()).isEqualTo(UUID.fromString("0b6e3f57-2a43-4c1b-8d0e-3c6a1f2b7d44"));
+        assertThat(filed.trackingNumber()).isEqualTo("AIP-2026-000123");
+        assertThat(filed.language()).isEqualTo("es");
+        assertThat(filed.filedAt()).isEqualTo(Instant.parse("2026-11-26T17:20:00.123Z"));
+        assertThat(filed.requester().email()).isEqualTo("ana@example.org");
+    }
+
+    @Test
+    void shouldKeepTheLocalOffsetOfTheDueInstant() throws IOException {
+        Envelope envelope = EventCodec.read(example("DeadlineScheduled"));
+
+        DeadlineScheduled scheduled = EventCodec.payload(envelope, DeadlineScheduled.class).orElseThrow();
+
+        assertThat(scheduled.dueOn()).isEqualTo(LocalDate.of(2026, 12, 21));
+        assertThat(scheduled.dueAt()).isEqualTo(OffsetDateTime.parse("2026-12-21T23:59:59-03:00"));
+        assertThat(EventCodec.write(envelope)).contains("\"dueAt\":\"2026-12-21T23:59:59-03:00\"");
+    }
+
+    @Test
+    void shouldNotReadAPayloadOfAnotherType() throws IOException {
+        Envelope envelope = EventCodec.read(example("DeadlineScheduled"));
+
+        assertThat(EventCodec.payload(envelope, RequestFiled.class)).isEmpty();
+    }
+
+    @Test
+    void shouldIgnoreFieldsItDoesNotKnow() throws IOException {
+        String withExtra = example("RequestFiled").replace("\"language\": \"es\",", "\"language\": \"es\", \"channel\": \"web\",");
+
+        RequestFiled filed = EventCodec.payload(EventCodec.read(withExtra), RequestFiled.class).orElseThrow();
+
+        assertThat(filed.subject()).isEqualTo("Contratos de recolección de residuos 2025");
+    }
+
+    @Test
+    void shouldRoundTripAnEventItWrote() {
+        UUID requestId = UUID.randomUUID();
+        RequestFiled filed = new RequestFiled("AIP-2026-000001", "s", null, "en", Instant.parse("2026-01-02T10:00:00Z"),
+                new RequestFiled.Requester("Bo", "bo@example.org"));
+
+        String json = EventCodec.write(EventCodec.envelope(UUID.randomUUID(), requestId, Instant.now(), filed));
+
+        Envelope read = EventCodec.read(json);
+        assertThat(read.type()).isEqualTo("RequestFiled");
+        assertThat(read.requestId()).isEqualTo(requestId);
+        assertThat(EventCodec.payload(read, RequestFiled.class)).contains(filed);
+    }
+
+    @Test
+    void shouldRejectTextThatIsNoEnvelope() {
+        assertThatThrownBy(() -> EventCodec.read("not json")).isInstanceOf(EventCodec.MalformedEventException.class);
+        assertThatThrownBy(() -> EventCodec.read("{\"type\":\"RequestFiled\"}")).isInstanceOf(EventCodec.MalformedEventException.class);
+    }
+}

@@ -1,0 +1,38 @@
+package org.acceso.eventing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.acceso.contracts.Envelope;
+import org.acceso.contracts.EventCodec;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits,
+ * and it will reach Kafka even if the broker is down right now: {@link OutboxRelay} keeps trying.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final Clock clock;
+
+    public Outbox(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Appends {@code event} for {@code topic}, keyed by the request id so one request's events stay ordered. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Envelope append(String topic, UUID requestId, Object event) {
+        Envelope envelope = EventCodec.envelope(UUID.randomUUID(), requestId, clock.instant(), event);
+        OutboxMessage message = new OutboxMessage();
+        message.eventId = envelope.eventId();
+        message.topic = topic;
+        message.messageKey = requestId.toString();
+        message.type = envelope.type();
+        message.payload = EventCodec.write(envelope);
+        message.createdAt = envelope.occurredAt();
+        message.persist();
+        return envelope;
+    }
+}

@@ -1,0 +1,110 @@
+package org.acceso.eventing;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Publishes outbox rows to Kafka in the order they were written and marks them sent.
+ *
+ * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can
+ * run relays side by side. A row is marked sent only after the broker acknowledged it; when a send
+ * fails the batch stops there (later rows may belong to the same request and must not overtake it)
+ * and the next run starts again from that row. Delivery is therefore at least once, in order per
+ * key; consumers are idempotent by {@code eventId}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** The emitter channel; each row names its own topic. */
+    public static final String CHANNEL = "outbox";
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final Clock clock;
+    private final int batchSize;
+    private final Duration sendTimeout;
+    private final String source;
+
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter,
+                       Clock clock,
+                       @ConfigProperty(name = "acceso.outbox.batch-size", defaultValue = "100") int batchSize,
+                       @ConfigProperty(name = "acceso.outbox.send-timeout", defaultValue = "PT15S") Duration sendTimeout,
+                       @ConfigProperty(name = "quarkus.application.name") String source) {
+        this.emitter = emitter;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+        this.source = source;
+    }
+
+    @Scheduled(every = "${acceso.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void onSchedule() {
+        publishPending();
+    }
+
+    /** Publishes up to one batch of pending rows; returns how many were sent. */
+    @Transactional
+    public int publishPending() {
+        @SuppressWarnings("unchecked")
+        List<OutboxMessage> pending = Panache.getEntityManager()
+                .createNativeQuery("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY id LIMIT ?1 "
+                        + "FOR UPDATE SKIP LOCKED", OutboxMessage.class)
+                .setParameter(1, batchSize)
+                .getResultList();
+        int sent = 0;
+        for (OutboxMessage message : pending) {
+            try {
+                emitter.sendMessage(toKafka(message)).await().atMost(sendTimeout);
+            } catch (RuntimeException e) {
+                message.attempts++;
+                message.lastError = truncate(String.valueOf(e.getMessage()));
+                LOG.warnf("Outbox: %s %s to %s not published yet (attempt %d): %s",
+                        message.type, message.eventId, message.topic, message.attempts, message.lastError);
+                break;
+            }
+            message.attempts++;
+            message.sentAt = clock.instant();
+            message.lastError = null;
+            sent++;
+        }
+        return sent;
+    }
+
+    private Message<String> toKafka(OutboxMessage message) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(message.eventId.toString()));
+        headers.add("ce_type", bytes(message.type));
+        headers.add("ce_source", bytes(source));
+        headers.add("content-type", bytes("application/json"));
+        return Message.of(message.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(message.topic)
+                .withKey(message.messageKey)
+                .withHeaders(headers)
+                .build());
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

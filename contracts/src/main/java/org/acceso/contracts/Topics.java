@@ -12,8 +12,8 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The dead-letter topic where a consumer parks a message it cannot process. */
-    public static String deadLetter(String topic) {
-        return topic + "-dlq";
+    /** The dead-letter topic where one consumer parks the messages of a topic it cannot process. */
+    public static String deadLetter(String consumer, String topic) {
+        return consumer + "-" + topic + "-dlq";
     }
 }

@@ -1,0 +1,30 @@
+package org.acceso.deadline.domain;
+
+/** The kinds of hand-made calendar entries, and what each does to the legal clock. */
+public enum EntryKind {
+    /** A feriado: offices are closed. */
+    HOLIDAY,
+    /**
+     * A día no laborable (bridge days, Jueves Santo): offices are closed only if the calendar
+     * {@linkplain JurisdictionCalendar#closesOnNonWorkingDays() closes on non-working days}.
+     */
+    NON_WORKING_DAY,
+    /** A closure of the administration by decree (municipal workers' day, year-end closure): offices are closed. */
+    ADMINISTRATIVE_CLOSURE,
+    /** A range in which deadlines do not run; offices may be open and still receive requests. */
+    DEADLINE_SUSPENSION;
+
+    /** Whether a day of this kind is not a business day in a calendar with the given setting. */
+    public boolean closesOffices(boolean closesOnNonWorkingDays) {
+        return switch (this) {
+            case HOLIDAY, ADMINISTRATIVE_CLOSURE -> true;
+            case NON_WORKING_DAY -> closesOnNonWorkingDays;
+            case DEADLINE_SUSPENSION -> false;
+        };
+    }
+
+    /** Whether days of this kind stop deadlines from running. */
+    public boolean suspendsDeadlines() {
+        return this == DEADLINE_SUSPENSION;
+    }
+}

@@ -1,0 +1,43 @@
+package org.acceso.deadline.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.acceso.contracts.Envelope;
+import org.acceso.contracts.EventCodec;
+import org.acceso.contracts.RequestFiled;
+import org.acceso.contracts.Topics;
+import org.acceso.deadline.service.ClockService;
+import org.acceso.eventing.IdempotentConsumer;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Starts a legal clock for each filed request. Idempotent by event id (and by request id); a message
+ * that is not an event goes to the dead-letter topic at once; database failures are retried first.
+ */
+@ApplicationScoped
+public class RequestEventsConsumer {
+
+    static final String CONSUMER = "deadline-service";
+
+    private final IdempotentConsumer idempotent;
+    private final ClockService clocks;
+
+    public RequestEventsConsumer(IdempotentConsumer idempotent, ClockService clocks) {
+        this.idempotent = idempotent;
+        this.clocks = clocks;
+    }
+
+    @Incoming(Topics.REQUEST_EVENTS)
+    @Blocking
+    @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = EventCodec.MalformedEventException.class)
+    public void consume(String message) {
+        idempotent.process(CONSUMER, EventCodec.read(message), this::apply);
+    }
+
+    private void apply(Envelope envelope) {
+        EventCodec.payload(envelope, RequestFiled.class).ifPresent(filed -> clocks.start(envelope.requestId(), filed));
+    }
+}

@@ -1,0 +1,144 @@
+package org.acceso.deadline.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.acceso.contracts.DeadlineScheduled;
+import org.acceso.contracts.Envelope;
+import org.acceso.contracts.EventCodec;
+import org.acceso.contracts.Topics;
+import org.acceso.testsupport.KafkaEvents;
+import org.acceso.testsupport.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.acceso.testsupport.ContractAssertions.assertMatchesContract;
+import static org.acceso.testsupport.ContractAssertions.example;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class RequestEventsConsumerTest {
+
+    static final String CLERK = TestTokens.token("carla-sub", "carla@example.org", "clerk");
+    static final String RESIDENT = TestTokens.resident("ana-sub", "ana@example.org");
+
+    @Inject
+    EntityManager em;
+
+    /** The pinned RequestFiled example for a new request, filed at {@code filedAt}. */
+    static String requestFiled(String requestId, String eventId, String filedAt) {
+        return example("RequestFiled")
+                .replace("0b6e3f57-2a43-4c1b-8d0e-3c6a1f2b7d44", requestId)
+                .replace("6f1c2b1e-4d4a-4b8e-9a57-0c2f6a3d9e10", eventId)
+                .replace("2026-11-26T17:20:00.123Z", filedAt);
+    }
+
+    static ConsumerRecord<String, String> scheduledFor(String requestId) {
+        return KafkaEvents.awaitRecords(Topics.DEADLINE_EVENTS, requestId, 1, Duration.ofSeconds(30)).get(0);
+    }
+
+    @Test
+    void shouldScheduleTheLegalDueDateOfAFiledRequest() {
+        String requestId = UUID.randomUUID().toString();
+
+        // Thursday 26 Nov 2026, 14:20 in Rosario: day 0. Fifteen business days, skipping the 7 December
+        // bridge day and the 8 December holiday, end on Monday 21 December.
+        KafkaEvents.send(Topics.REQUEST_EVENTS, requestId, requestFiled(requestId, UUID.randomUUID().toString(),
+                "2026-11-26T17:20:00.123Z"));
+
+        ConsumerRecord<String, String> record = scheduledFor(requestId);
+        assertMatchesContract(record.value());
+        Envelope envelope = EventCodec.read(record.value());
+        assertThat(envelope.requestId().toString()).isEqualTo(requestId);
+        DeadlineScheduled scheduled = EventCodec.payload(envelope, DeadlineScheduled.class).orElseThrow();
+        assertThat(scheduled.trackingNumber()).isEqualTo("AIP-2026-000123");
+        assertThat(scheduled.jurisdiction()).isEqualTo("rosario");
+        assertThat(scheduled.filedAt()).isEqualTo(Instant.parse("2026-11-26T17:20:00.123Z"));
+        assertThat(scheduled.receivedOn()).isEqualTo(LocalDate.of(2026, 11, 26));
+        assertThat(scheduled.dueOn()).isEqualTo(LocalDate.of(2026, 12, 21));
+        assertThat(scheduled.dueAt()).isEqualTo(OffsetDateTime.parse("2026-12-21T23:59:59-03:00"));
+        assertThat(scheduled.responseDays()).isEqualTo(15);
+        assertThat(scheduled.dayUnit()).isEqualTo("BUSINESS");
+        assertThat(scheduled.zone()).isEqualTo("America/Argentina/Cordoba");
+
+        given().auth().oauth2(CLERK).get("/deadlines/" + requestId).then().statusCode(200)
+                .body("trackingNumber", equalTo("AIP-2026-000123"))
+                .body("status", equalTo("RUNNING"))
+                .body("receivedOn", equalTo("2026-11-26"))
+                .body("dueOn", equalTo("2026-12-21"))
+                .body("dueAt", equalTo("2026-12-21T23:59:59-03:00"))
+                .body("history", hasSize(1))
+                .body("history[0].newDueOn", equalTo("2026-12-21"));
+    }
+
+    @Test
+    void shouldReceiveASaturdayFilingOnMonday() {
+        String requestId = UUID.randomUUID().toString();
+
+        // Saturday 13 June 2026 → received Tuesday 16 June (Monday 15 is Güemes, moved from Wednesday 17).
+        KafkaEvents.send(Topics.REQUEST_EVENTS, requestId, requestFiled(requestId, UUID.randomUUID().toString(),
+                "2026-06-13T15:00:00Z"));
+
+        DeadlineScheduled scheduled = EventCodec.payload(EventCodec.read(scheduledFor(requestId).value()),
+                DeadlineScheduled.class).orElseThrow();
+        assertThat(scheduled.receivedOn()).isEqualTo(LocalDate.of(2026, 6, 16));
+    }
+
+    @Test
+    void shouldStartOneClockWhenTheSameEventArrivesTwice() {
+        String requestId = UUID.randomUUID().toString();
+        String event = requestFiled(requestId, UUID.randomUUID().toString(), "2026-11-26T17:20:00Z");
+
+        KafkaEvents.send(Topics.REQUEST_EVENTS, requestId, event);
+        KafkaEvents.send(Topics.REQUEST_EVENTS, requestId, event);
+        // A later event on the same key: once its clock is scheduled, both copies have been consumed.
+        String markerId = UUID.randomUUID().toString();
+        KafkaEvents.send(Topics.REQUEST_EVENTS, requestId, requestFiled(markerId, UUID.randomUUID().toString(),
+                "2026-11-26T17:21:00Z"));
+        scheduledFor(markerId);
+
+        assertThat(count("SELECT count(*) FROM legal_clock WHERE request_id = ?1", requestId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_message WHERE message_key = ?1", requestId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldParkAPoisonMessageAndKeepConsuming() {
+        String requestId = UUID.randomUUID().toString();
+
+        KafkaEvents.send(Topics.REQUEST_EVENTS, requestId, "{\"not\": \"an event\"}");
+        KafkaEvents.send(Topics.REQUEST_EVENTS, requestId, requestFiled(requestId, UUID.randomUUID().toString(),
+                "2026-11-26T17:20:00Z"));
+
+        var parked = KafkaEvents.awaitRecords(Topics.deadLetter("deadline-service", Topics.REQUEST_EVENTS),
+                r -> r.value().contains("an event"), 1, Duration.ofSeconds(30));
+        assertThat(parked.get(0).key()).isEqualTo(requestId);
+        scheduledFor(requestId);
+    }
+
+    @Test
+    void shouldShowClocksToStaffOnly() {
+        given().auth().oauth2(RESIDENT).get("/deadlines/" + UUID.randomUUID()).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(CLERK).get("/deadlines/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().get("/deadlines/" + UUID.randomUUID()).then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    long count(String sql, String requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, sql.contains("message_key") ? requestId : UUID.fromString(requestId))
+                .getSingleResult()).longValue());
+    }
+}

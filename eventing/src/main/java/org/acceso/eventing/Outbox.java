@@ -1,5 +1,6 @@
 package org.acceso.eventing;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.acceso.contracts.Envelope;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * and it will reach Kafka even if the broker is down right now: {@link OutboxRelay} keeps trying.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "acceso.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class Outbox {
 
     private final Clock clock;

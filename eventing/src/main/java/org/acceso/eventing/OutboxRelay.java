@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -27,6 +28,7 @@ import java.util.List;
  * key; consumers are idempotent by {@code eventId}.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "acceso.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
 
     /** The emitter channel; each row names its own topic. */

@@ -10,10 +10,12 @@ import java.util.Map;
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
+    private static int port;
 
     @Override
     public Map<String, String> start() {
         greenMail = startEmbedded();
+        port = greenMail.getSmtp().getPort();
         return Map.of(
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(greenMail.getSmtp().getPort()),
@@ -25,6 +27,29 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         GreenMail mail = new GreenMail(new ServerSetup(KafkaResource.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         return mail;
+    }
+
+    /** Stops the SMTP server, to simulate a mail outage. */
+    public static synchronized void stopServer() {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+
+    /** Starts the SMTP server again on the same port, empty. */
+    public static synchronized void restartServer() {
+        greenMail.stop();
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    /** The text of a received plain-text mail, decoded (GreenMailUtil.getBody gives the raw, encoded body). */
+    public static String text(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getContent().toString();
+        } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException("Cannot read the mail's content", e);
+        }
     }
 
     public static GreenMail greenMail() {

@@ -1,0 +1,108 @@
+package org.acceso.gateway.proxy;
+
+import org.acceso.gateway.config.GatewayConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceRouteTest {
+
+    private static final URI REQUEST = URI.create("http://127.0.0.1:8081");
+    private static final URI DEADLINE = URI.create("http://127.0.0.1:8082");
+    private static final URI NOTIFICATION = URI.create("http://127.0.0.1:8083");
+
+    private final RouteTable table = new RouteTable(new GatewayConfig() {
+        @Override
+        public Services services() {
+            return new Services() {
+                public URI request() {
+                    return REQUEST;
+                }
+
+                public URI deadline() {
+                    return DEADLINE;
+                }
+
+                public URI notification() {
+                    return NOTIFICATION;
+                }
+            };
+        }
+
+        @Override
+        public Backend backend() {
+            throw new UnsupportedOperationException();
+        }
+    });
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/requests,             request-service,      /requests",
+            "/api/requests/,            request-service,      /requests/",
+            "/api/requests/abc,         request-service,      /requests/abc",
+            "/api/requests/abc/history, request-service,      /requests/abc/history",
+            "/api/public/register,      request-service,      /public/register",
+            "/api/deadlines/abc,        deadline-service,     /deadlines/abc",
+            "/api/notifications,        notification-service, /notifications",
+            "/api/notifications/x/y,    notification-service, /notifications/x/y"})
+    void shouldRouteByPrefixAndRewriteIt(String path, String service, String target) {
+        ServiceRoute route = table.match(path).orElseThrow();
+
+        assertThat(route.service()).isEqualTo(service);
+        assertThat(route.backendTarget(path, null)).isEqualTo(target);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api", "/api/", "/api/requestsX", "/api/requests-old/abc", "/api/publicity", "/requests/abc"})
+    void shouldNotRouteOutsidePrefixes(String path) {
+        assertThat(table.match(path)).isEmpty();
+    }
+
+    @Test
+    void shouldOnlyLetPublicPrefixThroughAnonymously() {
+        assertThat(table.routes()).filteredOn(ServiceRoute::isPublic)
+                .extracting(ServiceRoute::prefix)
+                .containsExactly("/api/public");
+    }
+
+    @Test
+    void shouldKeepRawQuery() {
+        ServiceRoute route = table.match("/api/requests/abc").orElseThrow();
+
+        assertThat(route.backendTarget("/api/requests/abc", "q=a%20b&x=1")).isEqualTo("/requests/abc?q=a%20b&x=1");
+    }
+
+    @Test
+    void shouldPrependBasePathOfOrigin() {
+        ServiceRoute route = new ServiceRoute("request-service", "/api/requests",
+                URI.create("https://requests.internal/base/"), "/requests", false);
+
+        assertThat(route.backendTarget("/api/requests/abc", null)).isEqualTo("/base/requests/abc");
+        assertThat(route.port()).isEqualTo(443);
+        assertThat(route.isHttps()).isTrue();
+        assertThat(route.externalLocation("https://requests.internal/base/requests/abc")).isEqualTo("/api/requests/abc");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://127.0.0.1:8081/requests/abc,       /api/requests/abc",
+            "HTTP://127.0.0.1:8081/requests/abc?x=1#h, /api/requests/abc?x=1#h",
+            "/requests/abc,                            /api/requests/abc",
+            "/requests,                                /api/requests",
+            "http://127.0.0.1:8082/requests/abc,       http://127.0.0.1:8082/requests/abc",
+            "https://127.0.0.1:8081/requests/abc,      https://127.0.0.1:8081/requests/abc",
+            "http://127.0.0.1:8081/other/abc,          http://127.0.0.1:8081/other/abc",
+            "/requestsX/abc,                           /requestsX/abc",
+            "abc,                                      abc",
+            "//evil.example/requests/abc,              //evil.example/requests/abc",
+            "http://127.0.0.1:8180/realms/acceso,      http://127.0.0.1:8180/realms/acceso"})
+    void shouldPointServiceLocationsBackAtGateway(String location, String expected) {
+        ServiceRoute route = table.match("/api/requests").orElseThrow();
+
+        assertThat(route.externalLocation(location)).isEqualTo(expected);
+    }
+}

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The lifecycle of a request. Each status knows whether it is terminal, whether the legal clock
+ * The lifecycle of a request. Each status knows whether it is terminal (nothing can follow it), whether the legal clock
  * runs in it, and which statuses it may move to; {@link InformationRequest} moves only along these.
  */
 public enum RequestStatus {
@@ -13,7 +13,7 @@ public enum RequestStatus {
     AWAITING_CLARIFICATION(false, false),
     REFERRED(false, true),
     EXTENDED(false, true),
-    ANSWERED(true, false),
+    ANSWERED(false, false),
     WITHDRAWN(true, false),
     DEEMED_DENIED(false, false),
     APPEALED(false, false),

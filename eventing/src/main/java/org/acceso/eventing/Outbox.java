@@ -2,6 +2,7 @@ package org.acceso.eventing;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
@@ -18,9 +19,11 @@ import java.util.UUID;
 public class Outbox {
 
     private final Clock clock;
+    private final Event<OutboxAppended> appended;
 
-    public Outbox(Clock clock) {
+    public Outbox(Clock clock, Event<OutboxAppended> appended) {
         this.clock = clock;
+        this.appended = appended;
     }
 
     /** Appends {@code event} for {@code topic}, keyed by the request id so one request's events stay ordered. */
@@ -35,6 +38,7 @@ public class Outbox {
         message.payload = EventCodec.write(envelope);
         message.createdAt = envelope.occurredAt();
         message.persist();
+        appended.fire(new OutboxAppended(topic));
         return envelope;
     }
 }

@@ -6,6 +6,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,15 +20,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Publishes outbox rows to Kafka in the order they were written and marks them sent.
  *
- * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service can
- * run relays side by side. A row is marked sent only after the broker acknowledged it; when a send
- * fails the batch stops there (later rows may belong to the same request and must not overtake it)
- * and the next run starts again from that row. Delivery is therefore at least once, in order per
- * key; consumers are idempotent by {@code eventId}.
+ * <p>One relay runs at a time per database, even with several instances of a service: each run
+ * takes a PostgreSQL advisory lock for its transaction and a run that cannot get it does nothing.
+ * Rows go out in id order (for one request, the order its changes committed). A row is marked sent
+ * only after the broker acknowledged it; when a send fails the run stops there (later rows may
+ * belong to the same request and must not overtake it) and the next run starts again from that row.
+ * Delivery is therefore at least once, in order per key; consumers are idempotent by {@code eventId}.
+ *
+ * <p>A run starts right after each commit that wrote a row, and on a schedule as a safety net
+ * (broker outages, rows written by a crashed instance).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "acceso.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -35,15 +43,19 @@ public class OutboxRelay {
     public static final String CHANNEL = "outbox";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock that makes one relay run at a time (any constant; "outbox" in ASCII). */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final MutinyEmitter<String> emitter;
     private final Clock clock;
     private final int batchSize;
     private final Duration sendTimeout;
     private final String source;
+    private final ExecutorService executor;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter,
                        Clock clock,
+                       ExecutorService executor,
                        @ConfigProperty(name = "acceso.outbox.batch-size", defaultValue = "100") int batchSize,
                        @ConfigProperty(name = "acceso.outbox.send-timeout", defaultValue = "PT15S") Duration sendTimeout,
                        @ConfigProperty(name = "quarkus.application.name") String source) {
@@ -52,21 +64,34 @@ public class OutboxRelay {
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
         this.source = source;
+        this.executor = executor;
     }
 
-    @Scheduled(every = "${acceso.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${acceso.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         publishPending();
     }
 
-    /** Publishes up to one batch of pending rows; returns how many were sent. */
+    /** Publishes soon after the commit that wrote a row, on a worker thread. */
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        executor.execute(this::publishPending);
+    }
+
+    /** Publishes up to one batch of pending rows; returns how many were sent (0 if another run holds the lock). */
     @Transactional
     public int publishPending() {
+        EntityManager em = Panache.getEntityManager();
+        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK)
+                .getSingleResult();
+        if (!mine) {
+            return 0;
+        }
         @SuppressWarnings("unchecked")
-        List<OutboxMessage> pending = Panache.getEntityManager()
-                .createNativeQuery("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY id LIMIT ?1 "
-                        + "FOR UPDATE SKIP LOCKED", OutboxMessage.class)
+        List<OutboxMessage> pending = em
+                .createNativeQuery("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY id LIMIT ?1",
+                        OutboxMessage.class)
                 .setParameter(1, batchSize)
                 .getResultList();
         int sent = 0;

@@ -5,6 +5,8 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import org.acceso.notification.config.NotificationConfig;
 import org.acceso.notification.domain.Notification;
@@ -14,11 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Sends stored e-mail notifications. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
  * several instances never send the same one; a mail-server outage delays notifications with
- * exponential backoff and never drops them until the attempts run out.
+ * exponential backoff and never drops them until the attempts run out. A run starts right after each
+ * commit that stored a notification, and on a schedule for retries.
  */
 @ApplicationScoped
 public class MailSender {
@@ -28,17 +32,24 @@ public class MailSender {
     private final Mailer mailer;
     private final NotificationConfig config;
     private final Clock clock;
+    private final ExecutorService executor;
 
-    public MailSender(Mailer mailer, NotificationConfig config, Clock clock) {
+    public MailSender(Mailer mailer, NotificationConfig config, Clock clock, ExecutorService executor) {
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
+        this.executor = executor;
     }
 
     @Scheduled(every = "${notification.mail.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         sendDue();
+    }
+
+    /** Sends soon after the commit that stored a notification, on a worker thread. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationQueued queued) {
+        executor.execute(this::sendDue);
     }
 
     /** Sends the notifications whose time has come; returns how many went out. */

@@ -2,6 +2,7 @@ package org.acceso.notification.service;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.acceso.contracts.DeadlineScheduled;
@@ -28,10 +29,12 @@ public class NotificationService {
 
     private final ReceiptWriter receipts;
     private final Clock clock;
+    private final Event<NotificationQueued> queued;
 
-    public NotificationService(ReceiptWriter receipts, Clock clock) {
+    public NotificationService(ReceiptWriter receipts, Clock clock, Event<NotificationQueued> queued) {
         this.receipts = receipts;
         this.clock = clock;
+        this.queued = queued;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -100,7 +103,8 @@ public class NotificationService {
         notification.status = NotificationStatus.PENDING;
         notification.nextAttemptAt = now;
         notification.createdAt = now;
-        notification.persist();
+        notification.persistAndFlush();
+        queued.fire(new NotificationQueued(notification.id));
         LOG.infof("Receipt for %s queued", request.trackingNumber);
     }
 }

@@ -1,0 +1,122 @@
+package org.acceso.systemtests;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the SMTP catcher received, decoded to plain text so tests can look for words in it. */
+final class Mailbox {
+
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);");
+
+    private final GreenMail greenMail;
+
+    Mailbox(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    /** Every message received for {@code address}, in arrival order. */
+    List<Mail> to(String address) {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .map(Mailbox::decode)
+                .filter(mail -> mail.to().contains(address.toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    /** The messages for {@code address} that name {@code word} in their subject or body. */
+    List<Mail> to(String address, String word) {
+        return to(address).stream().filter(mail -> mail.mentions(word)).toList();
+    }
+
+    /** Every message received, for failure messages. */
+    List<Mail> everything() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(Mailbox::decode).toList();
+    }
+
+    /** One received message: recipients in lower case, subject and body text with whitespace collapsed. */
+    record Mail(String from, List<String> to, String subject, String text) {
+
+        boolean mentions(String word) {
+            return subject.contains(word) || text.contains(word);
+        }
+
+        @Override
+        public String toString() {
+            return "Mail{from=" + from + ", to=" + to + ", subject=" + subject + ", text=" + text + "}";
+        }
+    }
+
+    private static Mail decode(MimeMessage message) {
+        try {
+            Address[] from = message.getFrom();
+            Address[] recipients = message.getRecipients(Message.RecipientType.TO);
+            return new Mail(
+                    from == null || from.length == 0 ? "" : from[0].toString(),
+                    recipients == null ? List.of() : Arrays.stream(recipients)
+                            .map(Mailbox::bareAddress)
+                            .toList(),
+                    normalize(message.getSubject() == null ? "" : message.getSubject()),
+                    normalize(text(message)));
+        } catch (MessagingException | IOException e) {
+            throw new AssertionError("Could not read a received e-mail", e);
+        }
+    }
+
+    private static String bareAddress(Address address) {
+        String text = address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** The decoded text of every text part; HTML parts without their tags. */
+    private static String text(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("text/html")) {
+            return htmlToText(String.valueOf(part.getContent()));
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(text(multipart.getBodyPart(i))).append('\n');
+            }
+            return text.toString();
+        }
+        return "";
+    }
+
+    private static String htmlToText(String html) {
+        String text = html.replaceAll("(?is)<(style|script)[^>]*>.*?</\\1>", " ")
+                .replaceAll("<[^>]+>", " ")
+                .replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'");
+        Matcher entity = NUMERIC_ENTITY.matcher(text);
+        StringBuilder decoded = new StringBuilder();
+        while (entity.find()) {
+            int codePoint = Integer.parseInt(entity.group(2), entity.group(1).isEmpty() ? 10 : 16);
+            entity.appendReplacement(decoded, Matcher.quoteReplacement(Character.toString(codePoint)));
+        }
+        entity.appendTail(decoded);
+        return decoded.toString().replace("&amp;", "&");
+    }
+
+    private static String normalize(String text) {
+        return text.replace('\u00A0', ' ').replaceAll("\\s+", " ").trim();
+    }
+}

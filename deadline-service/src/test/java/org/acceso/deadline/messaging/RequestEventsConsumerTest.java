@@ -44,7 +44,7 @@ class RequestEventsConsumerTest {
     }
 
     static ConsumerRecord<String, String> scheduledFor(String requestId) {
-        return KafkaEvents.awaitRecords(Topics.DEADLINE_EVENTS, requestId, 1, Duration.ofSeconds(30)).get(0);
+        return KafkaEvents.awaitRecords(Topics.DEADLINE_EVENTS, requestId, 1, Duration.ofSeconds(60)).get(0);
     }
 
     @Test
@@ -120,7 +120,7 @@ class RequestEventsConsumerTest {
                 "2026-11-26T17:20:00Z"));
 
         var parked = KafkaEvents.awaitRecords(Topics.deadLetter("deadline-service", Topics.REQUEST_EVENTS),
-                r -> r.value().contains("an event"), 1, Duration.ofSeconds(30));
+                r -> r.value().contains("an event"), 1, Duration.ofSeconds(60));
         assertThat(parked.get(0).key()).isEqualTo(requestId);
         scheduledFor(requestId);
     }

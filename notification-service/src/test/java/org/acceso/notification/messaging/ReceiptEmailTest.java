@@ -132,7 +132,7 @@ class ReceiptEmailTest {
         filing.sendFiled();
         filing.sendScheduled();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(filing.requestId()) >= 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> attempts(filing.requestId()) >= 1);
         assertThat(status(filing.requestId())).isEqualTo("PENDING");
 
         GreenMailResource.restartServer();
@@ -142,7 +142,7 @@ class ReceiptEmailTest {
     }
 
     static List<MimeMessage> awaitMailsTo(String email, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).size() >= count);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(email).size() >= count);
         return mailsTo(email);
     }
 

@@ -50,7 +50,7 @@ class DeadlineEventsConsumerTest {
         KafkaEvents.send(Topics.DEADLINE_EVENTS, id,
                 deadlineScheduled(id, UUID.randomUUID().toString(), "2026-12-21", "2026-11-26T17:20:01.456Z"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(ANA).get("/requests/" + id).then().statusCode(200)
                         .body("dueOn", equalTo("2026-12-21"))
                         .body("dueAt", equalTo("2026-12-21T23:59:59-03:00")));
@@ -68,7 +68,7 @@ class DeadlineEventsConsumerTest {
         String markerId = fileRequest();
         KafkaEvents.send(Topics.DEADLINE_EVENTS, id,
                 deadlineScheduled(markerId, UUID.randomUUID().toString(), "2026-12-22", "2026-11-26T17:20:02Z"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(ANA).get("/requests/" + markerId).then().body("dueOn", equalTo("2026-12-22")));
 
         assertThat(processedCount(eventId)).isEqualTo(1);
@@ -80,12 +80,12 @@ class DeadlineEventsConsumerTest {
         String id = fileRequest();
         KafkaEvents.send(Topics.DEADLINE_EVENTS, id,
                 deadlineScheduled(id, UUID.randomUUID().toString(), "2027-01-20", "2026-11-27T10:00:00Z"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(ANA).get("/requests/" + id).then().body("dueOn", equalTo("2027-01-20")));
 
         String olderId = UUID.randomUUID().toString();
         KafkaEvents.send(Topics.DEADLINE_EVENTS, id, deadlineScheduled(id, olderId, "2026-12-21", "2026-11-26T17:20:01Z"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> processedCount(olderId) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> processedCount(olderId) == 1);
 
         given().auth().oauth2(ANA).get("/requests/" + id).then().body("dueOn", equalTo("2027-01-20"));
     }
@@ -99,9 +99,9 @@ class DeadlineEventsConsumerTest {
                 deadlineScheduled(id, UUID.randomUUID().toString(), "2026-12-23", "2026-11-26T17:20:01Z"));
 
         var parked = KafkaEvents.awaitRecords(Topics.deadLetter("request-service", Topics.DEADLINE_EVENTS),
-                r -> "this is not an event".equals(r.value()), 1, Duration.ofSeconds(30));
+                r -> "this is not an event".equals(r.value()), 1, Duration.ofSeconds(60));
         assertThat(parked.get(0).key()).isEqualTo(id);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(ANA).get("/requests/" + id).then().body("dueOn", equalTo("2026-12-23")));
     }
 

@@ -48,7 +48,7 @@ class OutboxDuringBrokerOutageTest {
 
         var records = KafkaEvents.awaitRecords(Topics.REQUEST_EVENTS, id, 1, Duration.ofSeconds(60));
         assertThat(EventCodec.read(records.get(0).value()).type()).isEqualTo("RequestFiled");
-        await().atMost(Duration.ofSeconds(30)).until(() -> unsentFor(id) == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> unsentFor(id) == 0);
     }
 
     long unsentFor(String requestId) {

@@ -31,7 +31,7 @@ class RequestEventsPublishingTest {
                 .post("/requests").then().statusCode(201).extract();
         String id = filed.path("id");
 
-        ConsumerRecord<String, String> record = KafkaEvents.awaitRecords(Topics.REQUEST_EVENTS, id, 1, Duration.ofSeconds(30)).get(0);
+        ConsumerRecord<String, String> record = KafkaEvents.awaitRecords(Topics.REQUEST_EVENTS, id, 1, Duration.ofSeconds(60)).get(0);
 
         assertMatchesContract(record.value());
         Envelope envelope = EventCodec.read(record.value());

@@ -107,7 +107,7 @@ class RequestEventsConsumerTest {
                 "2026-11-26T17:21:00Z"));
         scheduledFor(markerId);
 
-        assertThat(count("SELECT count(*) FROM legal_clock WHERE request_id = ?1", requestId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM legal_clock WHERE request_id = ?1", UUID.fromString(requestId))).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM outbox_message WHERE message_key = ?1", requestId)).isEqualTo(1);
     }
 
@@ -136,9 +136,9 @@ class RequestEventsConsumerTest {
                 .contentType("application/problem+json");
     }
 
-    long count(String sql, String requestId) {
+    long count(String sql, Object parameter) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, sql.contains("message_key") ? requestId : UUID.fromString(requestId))
+                .setParameter(1, parameter)
                 .getSingleResult()).longValue());
     }
 }

@@ -21,6 +21,7 @@ import org.acceso.request.service.RequestService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Residents file requests and follow their own. */
@@ -82,11 +83,11 @@ public class RequestResource {
         return token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
     }
 
-    private static java.util.Optional<UUID> parse(String id) {
+    private static Optional<UUID> parse(String id) {
         try {
-            return java.util.Optional.of(UUID.fromString(id));
+            return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -14,10 +14,6 @@ public class ProblemException extends WebApplicationException {
         return new ProblemException(Response.Status.NOT_FOUND, detail);
     }
 
-    public static ProblemException conflict(String detail) {
-        return new ProblemException(Response.Status.CONFLICT, detail);
-    }
-
     public static ProblemException badRequest(String detail) {
         return new ProblemException(Response.Status.BAD_REQUEST, detail);
     }

@@ -1,7 +1,6 @@
 package org.acceso.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
 import java.io.IOException;
@@ -32,11 +31,6 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     public static String bootstrapServers() {
         return "127.0.0.1:" + port;
-    }
-
-    /** A companion to produce and consume in assertions; close it after use. */
-    public static KafkaCompanion companion() {
-        return new KafkaCompanion(bootstrapServers());
     }
 
     public static synchronized void startBroker() {

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
  * @param dayUnit      {@code BUSINESS} or {@code CALENDAR}
  * @param zone         the jurisdiction's time zone, e.g. {@code America/Argentina/Cordoba}
  */
+@EventType("DeadlineScheduled")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeadlineScheduled(
         String trackingNumber,

@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What travels on every topic. {@code eventId} is the idempotency key, {@code type} the past-tense
- * name of the payload record, {@code requestId} the Kafka key.
+ * What travels on every topic. {@code eventId} is the idempotency key, {@code type} the payload's
+ * {@link EventType wire name}, {@code requestId} the request the event is about (and the Kafka key of request and
+ * deadline events; null for agency events, keyed by agency code).
  * Readers are tolerant: unknown fields are ignored, unknown types are skipped.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

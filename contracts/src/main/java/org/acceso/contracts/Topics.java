@@ -1,6 +1,6 @@
 package org.acceso.contracts;
 
-/** Kafka topics, owned by their producer. The key of every record is the request id. */
+/** Kafka topics, owned by their producer. Request and deadline topics are keyed by request id. */
 public final class Topics {
 
     /** Published by request-service: what happened to a request. */
@@ -9,7 +9,24 @@ public final class Topics {
     /** Published by deadline-service: what happened to a request's legal clock. */
     public static final String DEADLINE_EVENTS = "deadline-events";
 
+    /** Published by request-service: the agency catalogue, compacted, keyed by agency code. */
+    public static final String AGENCY_EVENTS = "agency-events";
+
     private Topics() {
+    }
+
+    /** The topic an event belongs on: decided by its family, never by the caller. */
+    public static String of(AccesoEvent event) {
+        if (event instanceof RequestEvent) {
+            return REQUEST_EVENTS;
+        }
+        if (event instanceof DeadlineEvent) {
+            return DEADLINE_EVENTS;
+        }
+        if (event instanceof AgencyEvent) {
+            return AGENCY_EVENTS;
+        }
+        throw new IllegalArgumentException("No topic for " + event);
     }
 
     /** The dead-letter topic where one consumer parks the messages of a topic it cannot process. */

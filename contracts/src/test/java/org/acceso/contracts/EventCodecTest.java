@@ -65,7 +65,7 @@ class EventCodecTest {
     void shouldRoundTripAnEventItWrote() {
         UUID requestId = UUID.randomUUID();
         RequestFiled filed = new RequestFiled("AIP-2026-000001", "s", null, "en", Instant.parse("2026-01-02T10:00:00Z"),
-                new RequestFiled.Requester("Bo", "bo@example.org"));
+                new Person("bo-sub", "Bo", "bo@example.org"), false);
 
         String json = EventCodec.write(EventCodec.envelope(UUID.randomUUID(), requestId, Instant.now(), filed));
 
@@ -79,5 +79,44 @@ class EventCodecTest {
     void shouldRejectTextThatIsNoEnvelope() {
         assertThatThrownBy(() -> EventCodec.read("not json")).isInstanceOf(EventCodec.MalformedEventException.class);
         assertThatThrownBy(() -> EventCodec.read("{\"type\":\"RequestFiled\"}")).isInstanceOf(EventCodec.MalformedEventException.class);
+    }
+
+    @Test
+    void shouldRefuseARequestEventThatNamesNoRequest() throws IOException {
+        Envelope envelope = EventCodec.read(example("RequestAssigned").replace("\"0b6e3f57-2a43-4c1b-8d0e-3c6a1f2b7d44\"", "null"));
+
+        assertThatThrownBy(() -> EventCodec.decode(envelope, RequestEvent.class))
+                .isInstanceOf(EventCodec.MalformedEventException.class)
+                .hasMessageContaining("names no request");
+    }
+
+    @Test
+    void shouldSkipATypeItDoesNotKnowAndATypeOfAnotherFamily() throws IOException {
+        Envelope unknown = EventCodec.read(example("RequestAssigned").replace("\"RequestAssigned\"", "\"RequestTeleported\""));
+        Envelope deadline = EventCodec.read(example("DeadlineMissed"));
+
+        assertThat(EventCodec.decode(unknown, RequestEvent.class)).isEmpty();
+        assertThat(EventCodec.decode(deadline, RequestEvent.class)).isEmpty();
+        assertThat(EventCodec.decode(deadline, DeadlineEvent.class)).containsInstanceOf(DeadlineMissed.class);
+    }
+
+    @Test
+    void shouldReadAnAgencyEventWithoutARequest() throws IOException {
+        Envelope envelope = EventCodec.read(example("AgencyUpdated"));
+
+        AgencyEvent event = EventCodec.decode(envelope, AgencyEvent.class).orElseThrow();
+
+        assertThat(envelope.requestId()).isNull();
+        assertThat(event).isEqualTo(new AgencyUpdated("OBRAS", "Secretaría de Obras Públicas", "obras@rosario.example.org",
+                "obras.mesa@rosario.example.org", true, Instant.parse("2026-11-27T09:00:00Z")));
+        assertThat(Topics.of(event)).isEqualTo("agency-events");
+    }
+
+    @Test
+    void shouldPutEachFamilyOnItsOwnTopic() throws IOException {
+        assertThat(Topics.of(EventCodec.decode(EventCodec.read(example("RequestAnswered")), RequestEvent.class).orElseThrow()))
+                .isEqualTo("request-events");
+        assertThat(Topics.of(EventCodec.decode(EventCodec.read(example("DeadlineMissed")), DeadlineEvent.class).orElseThrow()))
+                .isEqualTo("deadline-events");
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.acceso.contracts.DeadlineScheduled;
 import org.acceso.contracts.RequestFiled;
-import org.acceso.contracts.Topics;
 import org.acceso.deadline.config.DeadlineConfig;
 import org.acceso.deadline.domain.CalendarEntryRecord;
 import org.acceso.deadline.domain.Deadline;
@@ -60,7 +59,7 @@ public class ClockService {
         Instant now = clock.instant();
         LegalClock started = LegalClock.start(requestId, filed.trackingNumber(), policy.jurisdiction(), filed.filedAt(),
                 deadline, now);
-        outbox.append(Topics.DEADLINE_EVENTS, requestId, new DeadlineScheduled(filed.trackingNumber(),
+        outbox.append(requestId, new DeadlineScheduled(filed.trackingNumber(),
                 policy.jurisdiction(), filed.filedAt(), deadline.receivedOn(), deadline.dueOn(), deadline.dueAt(),
                 policy.responseDays(), policy.dayUnit().name(), policy.zone().getId()));
         LOG.infof("Clock of %s started: received %s, due %s", filed.trackingNumber(), deadline.receivedOn(), deadline.dueOn());

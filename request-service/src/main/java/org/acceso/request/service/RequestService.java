@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.acceso.contracts.DeadlineScheduled;
 import org.acceso.contracts.RequestFiled;
-import org.acceso.contracts.Topics;
+import org.acceso.contracts.Person;
 import org.acceso.eventing.Outbox;
 import org.acceso.request.domain.InformationRequest;
 import org.acceso.request.domain.Language;
@@ -45,9 +45,9 @@ public class RequestService {
                 filing.contactEmail(), filing.subject(), filing.description(), filing.agencyCode(), filing.language(), now);
         request.persist();
         RequestHistory.record(request, "FILED", requester.subject(), "resident", null, now);
-        outbox.append(Topics.REQUEST_EVENTS, request.id, new RequestFiled(request.trackingNumber, request.subject,
+        outbox.append(request.id, new RequestFiled(request.trackingNumber, request.subject,
                 request.agencyCode, request.language, request.filedAt,
-                new RequestFiled.Requester(requester.name(), request.contactEmail)));
+                new Person(requester.subject(), requester.name(), request.contactEmail), false));
         LOG.infof("Filed %s (%s)", request.trackingNumber, request.id);
         return request;
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Bearer tokens signed by the OIDC test server ({@link OidcWiremockTestResource}), with the claims
- * Keycloak puts in Acceso's tokens: a stable subject, e-mail, name and roles.
+ * Keycloak puts in Acceso's tokens: a stable subject, e-mail, name, roles and, for clerks, the agency.
  */
 public final class TestTokens {
 
@@ -21,9 +21,20 @@ public final class TestTokens {
         return token(subject, email, "resident");
     }
 
+    /** A clerk of {@code agency} (the realm's {@code agency} user attribute, mapped into the token). */
+    public static String clerk(String subject, String email, String agency) {
+        return token(subject, email, Map.of("agency", agency), "clerk");
+    }
+
     public static String token(String subject, String email, String... roles) {
-        Map<String, String> claims = new HashMap<>();
+        return token(subject, email, Map.of(), roles);
+    }
+
+    /** A token with extra claims (string-valued) on top of the usual ones. */
+    public static String token(String subject, String email, Map<String, String> extraClaims, String... roles) {
+        Map<String, String> claims = new HashMap<>(extraClaims);
         claims.put("name", "Test " + subject);
+        claims.put("preferred_username", subject);
         if (email != null) {
             claims.put("email", email);
         }

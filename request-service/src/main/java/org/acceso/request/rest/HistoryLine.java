@@ -1,0 +1,20 @@
+package org.acceso.request.rest;
+
+import org.acceso.request.domain.RequestHistory;
+
+import java.time.Instant;
+
+/**
+ * One line of a request's history. Staff see who acted (user id and name); the requester sees the role that acted
+ * and, for their own moves, their name.
+ */
+public record HistoryLine(String action, String fromStatus, String status, String role, String actor, String actorName,
+                          String agencyCode, String reason, Instant occurredAt) {
+
+    static HistoryLine of(RequestHistory line, boolean staffView, String viewerId) {
+        boolean showActor = staffView || line.actor.equals(viewerId);
+        return new HistoryLine(line.action, line.fromStatus == null ? null : line.fromStatus.name(), line.status.name(),
+                line.role, staffView ? line.actor : null, showActor ? line.actorName : null, line.agencyCode,
+                line.reason, line.occurredAt);
+    }
+}

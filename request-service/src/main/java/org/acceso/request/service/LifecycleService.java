@@ -163,11 +163,11 @@ public class LifecycleService {
             LOG.warnf("DeadlineMissed for unknown request %s (%s) ignored", requestId, missed.trackingNumber());
             return;
         }
-        request.showAppealWindow(missed.appealDueOn(), missed.appealDueAt() == null ? null : missed.appealDueAt().toInstant());
         if (!request.awaitsAnswerWithClockRunning()) {
             LOG.infof("%s missed its deadline while %s: nothing to deem", request.trackingNumber, request.status());
             return;
         }
+        request.showAppealWindow(missed.appealDueOn(), missed.appealDueAt() == null ? null : missed.appealDueAt().toInstant());
         apply(request, Actor.SYSTEM, Move.DEEM_DENIED, "The deadline of " + missed.dueAt() + " passed without an answer",
                 (r, now) -> r.deemDenied(missed.dueAt(), now));
     }

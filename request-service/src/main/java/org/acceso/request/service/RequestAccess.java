@@ -38,11 +38,14 @@ public class RequestAccess {
                 || request.isFiledBy(actor.userId()) || actor.isClerkOf(request.agencyCode);
     }
 
-    /** Whether {@code actor} may make {@code move} on a request they can see (the status is checked by the request). */
+    /**
+     * Whether {@code actor} may make {@code move} on a request they can see (the status is checked by the request). A
+     * clerk's assignment is taking an unassigned request of their agency; coordinators route and reassign.
+     */
     public boolean mayMake(Actor actor, Move move, InformationRequest request) {
         return move.roles().stream().filter(actor::has).anyMatch(role -> switch (role) {
             case RESIDENT -> request.isFiledBy(actor.userId());
-            case CLERK -> actor.isClerkOf(request.agencyCode);
+            case CLERK -> actor.isClerkOf(request.agencyCode) && (move != Move.ASSIGN || request.assigneeUserId == null);
             case COORDINATOR, SYSTEM -> true;
             case AUDITOR, ADMIN -> false;
         });

@@ -16,13 +16,10 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,15 +102,12 @@ public class Digests {
         if (!claim(DIRECTORATE_DIGEST, day)) {
             return false;
         }
-        Map<String, AgencyDigest> agencies = figures(day);
-        List<DigestLine> overdue = new ArrayList<>();
-        agencies.values().forEach(a -> overdue.addAll(a.overdue()));
-        overdue.sort(Comparator.comparingLong(DigestLine::daysOverdue).reversed());
-        DirectorateDigest digest = new DirectorateDigest(written(day), List.copyOf(agencies.values()),
-                agencies.values().stream().mapToLong(AgencyDigest::open).sum(),
-                agencies.values().stream().mapToLong(AgencyDigest::dueSoonCount).sum(),
-                agencies.values().stream().mapToLong(AgencyDigest::overdueCount).sum(),
-                overdue.stream().limit(config.digest().listLimit()).toList(), config.digest().dueSoonDays());
+        List<AgencyDigest> agencies = List.copyOf(figures(day).values());
+        DirectorateDigest digest = new DirectorateDigest(written(day), agencies,
+                agencies.stream().mapToLong(AgencyDigest::open).sum(),
+                agencies.stream().mapToLong(AgencyDigest::dueSoonCount).sum(),
+                agencies.stream().mapToLong(AgencyDigest::overdueCount).sum(),
+                lines(OVERDUE + " order by t.dueOn, t.trackingNumber", null, day), config.digest().dueSoonDays());
         for (Recipients.Recipient auditor : recipients.auditorList()) {
             store(DIRECTORATE_KIND, DIRECTORATE_DIGEST + "/" + day, auditor.email(), null, auditor.language(),
                     Map.of("d", digest));
@@ -131,49 +125,67 @@ public class Digests {
                 .executeUpdate() == 1;
     }
 
-    /** Each agency's open, due-soon and overdue requests, by agency code (agencies with open or overdue requests only). */
+    /** Requests past their deadline without an answer. */
+    private static final String OVERDUE = "(t.state = :overdue or (t.state = :open and t.dueAt < :now))";
+    /** Requests due within the next days (and not yet past due). */
+    private static final String DUE_SOON = "t.state = :open and t.dueAt >= :now and t.dueOn <= :soon";
+
+    /**
+     * Each agency with open or overdue requests: the counts (one grouped query) and the first lines of each list
+     * (one bounded query per list), by agency code. The day's figures never load every open request.
+     */
     Map<String, AgencyDigest> figures(LocalDate day) {
         EntityManager em = Panache.getEntityManager();
-        Instant now = clock.instant();
-        LocalDate soon = day.plusDays(config.digest().dueSoonDays());
-        List<TrackedRequest> pending = em.createQuery("select t from TrackedRequest t where t.agencyCode is not null "
-                        + "and t.state in (?1, ?2) order by t.agencyCode, t.dueAt", TrackedRequest.class)
-                .setParameter(1, RequestState.OPEN)
-                .setParameter(2, RequestState.OVERDUE)
+        List<Object[]> counts = em.createQuery("select t.agencyCode, "
+                        + "sum(case when t.state = :open then 1 else 0 end), "
+                        + "sum(case when " + DUE_SOON + " then 1 else 0 end), "
+                        + "sum(case when " + OVERDUE + " then 1 else 0 end) "
+                        + "from TrackedRequest t where t.agencyCode is not null and t.state in (:open, :overdue) "
+                        + "group by t.agencyCode order by t.agencyCode", Object[].class)
+                .setParameter("open", RequestState.OPEN)
+                .setParameter("overdue", RequestState.OVERDUE)
+                .setParameter("now", clock.instant())
+                .setParameter("soon", day.plusDays(config.digest().dueSoonDays()))
                 .getResultList();
-        Map<String, List<TrackedRequest>> byAgency = new LinkedHashMap<>();
-        pending.forEach(r -> byAgency.computeIfAbsent(r.agencyCode, k -> new ArrayList<>()).add(r));
         Map<String, AgencyDigest> digests = new LinkedHashMap<>();
-        int limit = config.digest().listLimit();
-        byAgency.forEach((code, requests) -> {
-            List<DigestLine> dueSoon = new ArrayList<>();
-            List<DigestLine> overdue = new ArrayList<>();
-            long open = 0;
+        for (Object[] row : counts) {
+            String code = (String) row[0];
             String name = NotificationService.agencyName(code);
-            Letter letter = notifications.letter(recipients.staffLanguage(), null, null);
-            for (TrackedRequest r : requests) {
-                boolean late = r.state == RequestState.OVERDUE || (r.dueAt != null && r.dueAt.isBefore(now));
-                if (r.state == RequestState.OPEN) {
-                    open++;
-                }
-                if (late) {
-                    long days = r.dueOn == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(r.dueOn, day));
-                    overdue.add(line(r, name, letter, days));
-                } else if (r.dueOn != null && !r.dueOn.isAfter(soon)) {
-                    dueSoon.add(line(r, name, letter, 0));
-                }
-            }
-            overdue.sort(Comparator.comparingLong(DigestLine::daysOverdue).reversed());
-            digests.put(code, new AgencyDigest(code, name != null ? name : code, written(day), open, dueSoon.size(),
-                    overdue.size(), dueSoon.stream().limit(limit).toList(), overdue.stream().limit(limit).toList(),
+            long dueSoon = ((Number) row[2]).longValue();
+            long overdue = ((Number) row[3]).longValue();
+            digests.put(code, new AgencyDigest(code, name != null ? name : code, written(day), ((Number) row[1]).longValue(),
+                    dueSoon, overdue,
+                    dueSoon == 0 ? List.of() : lines(DUE_SOON + " and t.agencyCode = :agency order by t.dueOn, t.trackingNumber", code, day),
+                    overdue == 0 ? List.of() : lines(OVERDUE + " and t.agencyCode = :agency order by t.dueOn, t.trackingNumber", code, day),
                     config.digest().dueSoonDays()));
-        });
+        }
         return digests;
     }
 
-    private static DigestLine line(TrackedRequest request, String agencyName, Letter letter, long daysOverdue) {
-        return new DigestLine(request.trackingNumber, request.subject == null ? "" : request.subject,
-                agencyName != null ? agencyName : request.agencyCode, letter.date(request.dueOn), daysOverdue);
+    /** The first {@code list-limit} requests matching {@code where} (of one agency, or of all when {@code agency} is null). */
+    private List<DigestLine> lines(String where, String agency, LocalDate day) {
+        var query = Panache.getEntityManager()
+                .createQuery("select t from TrackedRequest t where " + where, TrackedRequest.class)
+                .setParameter("open", RequestState.OPEN)
+                .setParameter("now", clock.instant());
+        if (where.contains(":overdue")) {
+            query.setParameter("overdue", RequestState.OVERDUE);
+        }
+        if (where.contains(":soon")) {
+            query.setParameter("soon", day.plusDays(config.digest().dueSoonDays()));
+        }
+        if (agency != null) {
+            query.setParameter("agency", agency);
+        }
+        Letter letter = notifications.letter(recipients.staffLanguage(), null, null);
+        return query.setMaxResults(config.digest().listLimit()).getResultList().stream()
+                .map(r -> {
+                    String name = NotificationService.agencyName(r.agencyCode);
+                    long daysOverdue = r.dueOn == null || !r.dueOn.isBefore(day) ? 0 : ChronoUnit.DAYS.between(r.dueOn, day);
+                    return new DigestLine(r.trackingNumber, r.subject == null ? "" : r.subject,
+                            name != null ? name : r.agencyCode, letter.date(r.dueOn), daysOverdue);
+                })
+                .toList();
     }
 
     private String written(LocalDate day) {

@@ -1,0 +1,132 @@
+package org.acceso.launcher;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak from its Maven distribution, {@code start-dev} with the realm imported from deploy/keycloak/acceso-realm.json
+ * and the hostname pinned, so a token's issuer is the same whatever host a client used. The distribution is unpacked
+ * once into its home and augmented by its first start; a lock on the home, held from unpacking until Keycloak
+ * answers, keeps two launchers from unpacking, augmenting or importing into it at once. That first start runs on
+ * the C1 compiler only, leaving CPU to what starts beside it; later starts use the full JIT.
+ */
+final class KeycloakRunner extends Runner {
+
+    static final String ADMIN = "admin";
+
+    private final Path home;
+    private FileChannel lockChannel;
+    private FileLock lock;
+
+    KeycloakRunner(StackSpec spec) {
+        super(spec, Infrastructure.KEYCLOAK);
+        this.home = spec.keycloakHome();
+    }
+
+    private Path builtMarker() {
+        return home.resolve(".acceso-built" + (spec.keycloakInMemory() ? "-dev-mem" : ""));
+    }
+
+    @Override
+    void prepare() throws IOException {
+        Files.createDirectories(home.getParent());
+        lockChannel = FileChannel.open(home.resolveSibling(home.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = Distributions.lock(lockChannel, home);
+            spec.distributions().unpackKeycloak(home);
+            Path importDir = home.resolve("data/import");
+            Files.createDirectories(importDir);
+            try (Stream<Path> old = Files.list(importDir)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.copy(spec.realmFile(), importDir.resolve(Layout.REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            if (!spec.keycloakInMemory()) {
+                Files.createDirectories(h2Dir());
+            }
+        } catch (IOException | RuntimeException e) {
+            released();
+            throw e;
+        }
+    }
+
+    private Path h2Dir() {
+        return spec.dataDir().resolve("keycloak/h2");
+    }
+
+    @Override
+    Launch launch() {
+        Layout layout = spec.layout();
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev"));
+        if (spec.keycloakInMemory()) {
+            command.add("--db=dev-mem"); // a build option: keep it the same between starts of one home
+        }
+        command.addAll(List.of("--http-host=" + Layout.HOST, "--http-port=" + layout.port(Layout.KEYCLOAK), "--import-realm"));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
+        env.put("KC_HOSTNAME", layout.keycloakUrl());
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        env.put("JAVA_OPTS_APPEND", "-Dacceso.component=keycloak"
+                + (Files.exists(builtMarker()) ? "" : " -XX:TieredStopAtLevel=1"));
+        if (!spec.keycloakInMemory()) {
+            env.put("KC_DB_URL", "jdbc:h2:file:" + h2Dir().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
+        }
+        return new Launch(command, env, spec.workDir(component));
+    }
+
+    @Override
+    boolean ready() {
+        String issuer = spec.layout().issuer();
+        boolean ready = httpOk(issuer + "/.well-known/openid-configuration",
+                body -> body.contains("\"issuer\":\"" + issuer + "\""));
+        if (ready) {
+            try {
+                Files.writeString(builtMarker(), "");
+            } catch (IOException ignored) {
+                // only costs the C1-only flag on the next start
+            }
+        }
+        return ready;
+    }
+
+    @Override
+    void released() {
+        try {
+            if (lock != null && lock.isValid()) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException ignored) {
+            // the lock goes with the channel, and the channel with the JVM
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    @Override
+    Duration readyTimeout() {
+        return Duration.ofMinutes(5);
+    }
+
+    @Override
+    Duration stopTimeout() {
+        return Duration.ofSeconds(40);
+    }
+}

@@ -1,0 +1,93 @@
+package org.acceso.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one system lives and how it runs: its ports, its data and log folders, the distributions it runs from, and
+ * the few ways a local stack and a system-test run differ.
+ *
+ * @param projectDir       the repository (the services' {@code target/quarkus-app}, deploy/, ./mvnw)
+ * @param dataDir          databases, Kafka's log, PID files ({@code pids/}), the processes' working folders ({@code run/})
+ * @param logsDir          one log per component
+ * @param distributions    the downloaded and unpacked servers
+ * @param layout           every port
+ * @param keycloakHome     the unpacked Keycloak distribution this system starts (augmented on its first start)
+ * @param keycloakInMemory true: an empty in-memory database each start, realm imported afresh (tests);
+ *                         false: an H2 file under {@code dataDir/keycloak}, kept between starts
+ * @param serviceJvmOptions JVM options of the services
+ * @param servicesAwaitKeycloak true: a service starts once Keycloak answers; false: it starts with the infrastructure
+ *                         and waits for Keycloak itself ({@code quarkus.oidc.connection-delay})
+ */
+public record StackSpec(
+        Path projectDir,
+        Path dataDir,
+        Path logsDir,
+        Distributions distributions,
+        Layout layout,
+        Path keycloakHome,
+        boolean keycloakInMemory,
+        List<String> serviceJvmOptions,
+        boolean servicesAwaitKeycloak) {
+
+    public StackSpec {
+        projectDir = projectDir.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+        logsDir = logsDir.toAbsolutePath().normalize();
+        keycloakHome = keycloakHome.toAbsolutePath().normalize();
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    /**
+     * The stack of {@code deploy/acceso}: the ports of docs/runtime-contract.md, data in {@code deploy/.data},
+     * downloads in {@code deploy/.dist}, Keycloak's realm and users kept between starts.
+     */
+    public static StackSpec local(Path projectDir) {
+        Path deploy = projectDir.resolve("deploy");
+        Path data = deploy.resolve(".data");
+        Distributions distributions = new Distributions(deploy.resolve(".dist"), projectDir);
+        List<String> jvm = new ArrayList<>(List.of("-Xms32m"));
+        jvm.addAll(Environment.SERVICE_JVM_OPTIONS);
+        return new StackSpec(projectDir, data, data.resolve("logs"), distributions, Layout.fixed(),
+                distributions.dir().resolve("keycloak-" + Distributions.KEYCLOAK_VERSION), false, jvm, true);
+    }
+
+    /**
+     * A throw-away system on free ports (the system tests): data under {@code dataDir}, Keycloak with an in-memory
+     * database, its distribution unpacked and augmented once in {@code distDir} (kept between runs and clones), the
+     * services on the C1 compiler only (four JVMs start on two cores in half the time).
+     */
+    public static StackSpec throwAway(Path projectDir, Path dataDir, Path logsDir, Path distDir) {
+        Distributions distributions = new Distributions(distDir, projectDir);
+        List<String> jvm = new ArrayList<>(Environment.SERVICE_JVM_OPTIONS);
+        jvm.add("-XX:TieredStopAtLevel=1");
+        return new StackSpec(projectDir, dataDir, logsDir, distributions, Layout.free(),
+                distributions.dir().resolve("keycloak-" + Distributions.KEYCLOAK_VERSION), true, jvm, true);
+    }
+
+    public Path pidFile(Component component) {
+        return dataDir.resolve("pids").resolve(component.id() + ".pid");
+    }
+
+    public Path log(Component component) {
+        return logsDir.resolve(component.id() + ".log");
+    }
+
+    public Path workDir(Component component) {
+        return dataDir.resolve("run").resolve(component.id());
+    }
+
+    /** The runnable jar {@code ./mvnw package} builds for a service. */
+    public Path serviceJar(Service service) {
+        return projectDir.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public Path realmFile() {
+        return projectDir.resolve("deploy/keycloak/acceso-realm.json");
+    }
+
+    static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+}

@@ -1,312 +1,143 @@
 package org.acceso.systemtests;
 
-import com.icegreen.greenmail.util.GreenMail;
-import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.acceso.testsupport.GreenMailResource;
-import org.acceso.testsupport.KafkaResource;
-import org.acceso.testsupport.PostgresResource;
-import org.jboss.logmanager.LogContext;
+import org.acceso.launcher.Component;
+import org.acceso.launcher.Environment;
+import org.acceso.launcher.LauncherException;
+import org.acceso.launcher.Stack;
+import org.acceso.launcher.StackSpec;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole Acceso system on this machine, as in production but on free ports of 127.0.0.1: Keycloak, the four
- * services as separate {@code java -jar} processes, and, inside the test JVM, PostgreSQL (one database and user
- * per service), a Kafka broker and an SMTP catcher.
+ * The whole Acceso system for the journeys, started by the same launcher as {@code deploy/acceso} (deploy/launcher):
+ * PostgreSQL, Kafka, Keycloak, GreenMail and the four services as processes, on free ports of 127.0.0.1, with data
+ * and logs under {@code target/}. Or, with {@code -Dsystem-tests.stack=running} ({@code deploy/acceso smoke}), the
+ * stack {@code deploy/acceso up} runs, which it then leaves alone.
  * <p>
- * Keycloak is the slowest part, so it is launched first and the rest starts while it boots. Everything is stopped
- * by {@link #close()}, which the test calls in {@code @AfterAll} and a JVM shutdown hook calls if the run is killed.
+ * A started system is stopped by {@link #close()} (JUnit calls it after the last journey) or, if the run is killed,
+ * by a JVM shutdown hook. {@link #stack()} gives the launcher's handle for what journeys or drills need beyond this:
+ * kill or restart one component, every port, the logs.
  */
 final class AccesoSystem implements AutoCloseable {
 
-    static final String DB_PASSWORD = "acceso";
-    static final String GATEWAY_CLIENT_SECRET = "acceso-gateway-secret";
-    static final String MAIL_FROM_ADDRESS = "no-reply@acceso.example.org";
-    static final String MAIL_FROM = "Acceso <" + MAIL_FROM_ADDRESS + ">";
+    static final String MAIL_FROM_ADDRESS = Environment.MAIL_FROM_ADDRESS;
+    static final String MAIL_FROM = Environment.MAIL_FROM;
 
-    private static final Duration KEYCLOAK_READY = Duration.ofMinutes(4);
-    private static final Duration SERVICES_READY = Duration.ofMinutes(2);
-
-    /** The four services: Maven module, database (user of the same name), and the gateway variable naming it. */
+    /** The services the journeys address, as the launcher knows them. */
     enum Service {
-        REQUEST("request-service", "acceso_request", "GATEWAY_SERVICES_REQUEST"),
-        DEADLINE("deadline-service", "acceso_deadline", "GATEWAY_SERVICES_DEADLINE"),
-        NOTIFICATION("notification-service", "acceso_notification", "GATEWAY_SERVICES_NOTIFICATION"),
-        GATEWAY("gateway", null, null);
+        REQUEST(org.acceso.launcher.Service.REQUEST),
+        DEADLINE(org.acceso.launcher.Service.DEADLINE),
+        NOTIFICATION(org.acceso.launcher.Service.NOTIFICATION),
+        GATEWAY(org.acceso.launcher.Service.GATEWAY);
 
-        final String module;
-        final String database;
-        final String gatewayVariable;
+        final org.acceso.launcher.Service component;
 
-        Service(String module, String database, String gatewayVariable) {
-            this.module = module;
-            this.database = database;
-            this.gatewayVariable = gatewayVariable;
+        Service(org.acceso.launcher.Service component) {
+            this.component = component;
         }
     }
 
-    private final SystemTestSettings settings;
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Stack stack;
+    private final boolean owned;
     private final Map<String, Long> timings = new LinkedHashMap<>();
-    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
-    private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::close, "acceso-system-tests-shutdown");
 
-    private KeycloakServer keycloak;
-    private GreenMail greenMail;
-
-    private AccesoSystem(SystemTestSettings settings) {
-        this.settings = settings;
+    private AccesoSystem(Stack stack, boolean owned) {
+        this.stack = stack;
+        this.owned = owned;
     }
 
-    /** Starts everything and waits until each part answers; on any failure stops what did start. */
+    /** Starts a throw-away system (or attaches to the running stack) and waits until every part answers. */
     static AccesoSystem start(SystemTestSettings settings) {
-        AccesoSystem system = new AccesoSystem(settings);
-        Runtime.getRuntime().addShutdownHook(system.shutdownHook);
-        try {
-            system.startAll();
-            return system;
-        } catch (RuntimeException | Error e) {
-            system.close();
-            throw e;
+        if (settings.attach()) {
+            Stack running = Stack.of(StackSpec.local(settings.projectDir()), AccesoSystem::say);
+            List<String> down = Component.all().stream().filter(c -> running.state(c) != Stack.State.RUNNING)
+                    .map(Component::id).toList();
+            assertThat(down).as("components of the stack deploy/acceso up started that are not running").isEmpty();
+            say("using the running stack: gateway " + running.layout().gatewayUrl());
+            return new AccesoSystem(running, false);
         }
-    }
-
-    private void startAll() {
+        StackSpec spec = StackSpec.throwAway(settings.projectDir(), settings.workDir().resolve("stack"),
+                settings.logsDir(), settings.distDir());
+        checkPrerequisites(spec);
+        AccesoSystem system = new AccesoSystem(Stack.of(spec, AccesoSystem::say), true);
+        Runtime.getRuntime().addShutdownHook(system.shutdownHook);
         long begin = System.nanoTime();
-        quietInfrastructureLogs();
-        checkPrerequisites();
-
-        long keycloakBegin = System.nanoTime();
-        keycloak = KeycloakServer.start(settings.keycloakZip(), settings.keycloakHome(), settings.realmFile(),
-                KafkaResource.freePort(), settings.logsDir().resolve("keycloak.log"));
-        running.push(keycloak);
-        timings.put("Keycloak cache ready (unpacks on the first run only)", millisSince(keycloakBegin));
-
-        // while Keycloak boots
-        Map<Service, Path> jars = snapshotJars();
-        long infraBegin = System.nanoTime();
-        EmbeddedPostgres postgres = PostgresResource.startEmbedded();
-        running.push(postgres);
-        createDatabases(postgres);
-        EmbeddedKafkaBroker kafka = KafkaResource.newBroker(KafkaResource.freePort());
-        running.push(kafka);
-        greenMail = GreenMailResource.startEmbedded();
-        running.push(greenMail::stop);
-        timings.put("PostgreSQL + Kafka + GreenMail (in the test JVM)", millisSince(infraBegin));
-
-        timings.put("Keycloak (launch to realm ready)", keycloak.awaitReady(KEYCLOAK_READY));
-
-        // the services validate tokens against Keycloak from the start, so they come after it
-        startServices(jars, postgres.getPort(), kafka.getAdvertisedListeners().replaceAll("^[A-Z_]+://", ""));
-        timings.put("whole system ready", millisSince(begin));
-        System.out.printf("Acceso system up: gateway %s, Keycloak %s, logs in %s%n",
-                url(Service.GATEWAY), keycloak.url(), settings.logsDir());
+        try {
+            system.stack.up(Component.all(), null);
+        } catch (LauncherException | AssertionError e) {
+            system.close();
+            throw new AssertionError("The system did not start: " + e.getMessage(), e);
+        }
+        system.stack.timings().entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(entry -> system.timings.put(entry.getKey() + " (launch to ready)", entry.getValue()));
+        system.timings.put("whole system ready", millisSince(begin));
+        say("Acceso system up: gateway " + system.gatewayUrl() + ", Keycloak " + system.stack.layout().keycloakUrl()
+                + ", logs in " + settings.logsDir());
+        return system;
     }
 
-    private void checkPrerequisites() {
-        for (Service service : Service.values()) {
-            assertThat(settings.serviceJar(service.module))
+    private static void checkPrerequisites(StackSpec spec) {
+        for (org.acceso.launcher.Service service : org.acceso.launcher.Service.values()) {
+            assertThat(spec.serviceJar(service))
                     .as("%s is not packaged. Build the services first (the system tests never rebuild them):%n"
                             + "  ./mvnw -B package -DskipTests -pl request-service,deadline-service,notification-service,gateway -am%n"
-                            + "Missing jar", service.module)
+                            + "Missing jar", service.module())
                     .isRegularFile();
         }
-        assertThat(settings.realmFile()).as("the Keycloak realm export").isRegularFile();
+        assertThat(spec.realmFile()).as("the Keycloak realm export").isRegularFile();
         try {
-            Files.createDirectories(settings.logsDir());
-            for (Service service : Service.values()) {
-                Files.deleteIfExists(settings.logsDir().resolve(service.module + ".log"));
-            }
-            Files.deleteIfExists(settings.logsDir().resolve("keycloak.log"));
-        } catch (IOException e) {
-            throw new AssertionError("Could not prepare " + settings.logsDir(), e);
-        }
-    }
-
-    private Map<Service, Path> snapshotJars() {
-        long begin = System.nanoTime();
-        Map<Service, Path> jars = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            jars.put(service, snapshot(service));
-        }
-        timings.put("snapshot of the four quarkus-app folders", millisSince(begin));
-        return jars;
-    }
-
-    /** Launches the four services together and waits, within one overall bound, until each is ready. */
-    private void startServices(Map<Service, Path> jars, int postgresPort, String kafkaBootstrap) {
-        long begin = System.nanoTime();
-        for (Service service : Service.values()) {
-            ports.put(service, KafkaResource.freePort());
-        }
-        for (Service service : Service.values()) {
-            if (closed.get()) {
-                throw new IllegalStateException("The system was stopped while it was starting");
-            }
-            services.put(service, ManagedProcess.start(service.module,
-                    // C1 only and the serial collector: four JVMs start on two cores in half the time
-                    List.of(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                            "-jar", jars.get(service).toString()),
-                    environment(service, postgresPort, kafkaBootstrap, greenMail.getSmtp().getPort()),
-                    settings.workDir().resolve(service.module),
-                    settings.logsDir().resolve(service.module + ".log")));
-        }
-        for (Service service : Service.values()) {
-            long remaining = Math.max(SERVICES_READY.toMillis() - millisSince(begin), 1_000);
-            services.get(service).awaitHttpOk(URI.create(url(service) + "/q/health/ready"), Duration.ofMillis(remaining),
-                    body -> true);
-        }
-        timings.put("four services (launch to all ready)", millisSince(begin));
-    }
-
-    /**
-     * Links (or copies) {@code <service>/target/quarkus-app} into this module's work folder and returns the
-     * {@code quarkus-run.jar} there, so a rebuild of the service while the test runs cannot pull jars from under the
-     * running process.
-     */
-    private Path snapshot(Service service) {
-        Path source = settings.serviceJar(service.module).getParent();
-        Path target = settings.workDir().resolve(service.module).resolve("quarkus-app");
-        try {
-            if (Files.exists(target)) {
-                deleteTree(target);
-            }
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        linkOrCopy(file, copy);
-                    }
-                }
+            // a fresh system each run: no data, no PID files or logs of an earlier run
+            deleteTree(spec.dataDir());
+            for (Component component : Component.all()) {
+                Files.deleteIfExists(spec.log(component));
+                Files.deleteIfExists(spec.log(component).resolveSibling(component.id() + ".log.1"));
             }
         } catch (IOException e) {
-            throw new AssertionError("Could not take a snapshot of " + source + " into " + target, e);
-        }
-        return target.resolve("quarkus-run.jar");
-    }
-
-    private static void linkOrCopy(Path file, Path copy) throws IOException {
-        try {
-            Files.createLink(copy, file); // a rebuild writes new files, so the link keeps the old content
-        } catch (IOException | UnsupportedOperationException otherFileSystem) {
-            Files.copy(file, copy);
+            throw new AssertionError("Could not prepare " + spec.dataDir(), e);
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    /** The environment of docs/runtime-contract.md for one service. */
-    private Map<String, String> environment(Service service, int postgresPort, String kafkaBootstrap, int smtpPort) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(KafkaResource.freePort())); // only used if a service enables it
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
-        if (service.database != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + service.database);
-            env.put("QUARKUS_DATASOURCE_USERNAME", service.database);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", DB_PASSWORD);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
-        }
-        if (service == Service.NOTIFICATION) {
-            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-            env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
-            env.put("QUARKUS_MAILER_FROM", MAIL_FROM);
-        }
-        if (service == Service.GATEWAY) {
-            for (Service target : Service.values()) {
-                if (target.gatewayVariable != null) {
-                    env.put(target.gatewayVariable, url(target));
-                }
-            }
-            env.put("ACCESO_GATEWAY_SECRET", GATEWAY_CLIENT_SECRET);
-        }
-        return env;
-    }
-
-    /**
-     * The broker, PostgreSQL and GreenMail log through SLF4J into this JVM's JBoss LogManager at INFO, which buries
-     * the test output; keep their warnings only. (Their own servers' logs are the ones in target/logs.)
-     */
-    private static void quietInfrastructureLogs() {
-        LogContext logs = LogContext.getLogContext();
-        Map.of("org.apache.kafka", Level.WARNING,
-                "kafka", Level.WARNING,
-                "state.change.logger", Level.WARNING,
-                "org.apache.kafka.coordinator", Level.OFF, // "EventProcessor is closed" noise when the broker stops
-                "org.apache.kafka.clients.NetworkClient", Level.SEVERE,
-                "io.zonky", Level.WARNING,
-                "com.icegreen", Level.WARNING)
-                .forEach((category, level) -> logs.getLogger(category).setLevel(level));
-    }
-
-    private static void createDatabases(EmbeddedPostgres postgres) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            for (Service service : Service.values()) {
-                if (service.database != null) {
-                    statement.execute("CREATE ROLE " + service.database + " LOGIN PASSWORD '" + DB_PASSWORD + "'");
-                    statement.execute("CREATE DATABASE " + service.database + " OWNER " + service.database);
-                }
-            }
-        } catch (SQLException e) {
-            throw new AssertionError("Could not create the services' databases", e);
-        }
+    /** The launcher's handle on this system: ports, logs, and killing or restarting one component. */
+    Stack stack() {
+        return stack;
     }
 
     String gatewayUrl() {
-        return url(Service.GATEWAY);
+        return stack.layout().gatewayUrl();
     }
 
     String url(Service service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return stack.layout().url(service.component);
     }
 
-    KeycloakServer keycloak() {
-        return keycloak;
+    Keycloak keycloak() {
+        return new Keycloak(stack.layout().issuer());
     }
 
     Mailbox mailbox() {
-        return new Mailbox(greenMail);
+        return new Mailbox(stack.mail());
     }
 
-    /** The tails of every server log, for an assertion message when a step of the journey fails. */
+    /** The tails of the services' logs, for an assertion message when a step of a journey fails. */
     String logTails() {
-        return services.values().stream().map(ManagedProcess::tailForMessage).collect(Collectors.joining("\n"));
+        return Stream.of(Service.values()).map(service -> service.component)
+                .map(component -> "\n----- last lines of " + stack.log(component) + " -----\n" + stack.tail(component, 60)
+                        + "\n----- end of " + component.id() + " log -----")
+                .collect(Collectors.joining("\n"));
     }
 
     void recordTiming(String what, long millis) {
@@ -319,24 +150,17 @@ final class AccesoSystem implements AutoCloseable {
                 .collect(Collectors.joining("\n", "System test timings:\n", ""));
     }
 
+    /** Stops a system this run started (never the running stack it attached to). */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!owned || !closed.compareAndSet(false, true)) {
             return;
         }
         long begin = System.nanoTime();
-        // the servers' processes all at once (they stop in parallel), then what runs in this JVM, newest first
-        List<ManagedProcess> processes = new ArrayList<>(services.values());
-        if (keycloak != null) {
-            processes.add(keycloak.process());
-        }
-        ManagedProcess.closeAll(processes);
-        while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                System.err.println("While stopping the system: " + e);
-            }
+        try {
+            stack.down();
+        } catch (RuntimeException e) {
+            System.err.println("While stopping the system: " + e);
         }
         timings.put("stop everything", millisSince(begin));
         try {
@@ -346,11 +170,23 @@ final class AccesoSystem implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static void say(String line) {
+        System.out.println("[system-tests] " + line);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     static long millisSince(long nanoTime) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
     }
+
 }

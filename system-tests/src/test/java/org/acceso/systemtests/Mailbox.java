@@ -1,38 +1,51 @@
 package org.acceso.systemtests;
 
-import com.icegreen.greenmail.util.GreenMail;
+import io.restassured.path.json.JsonPath;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.acceso.launcher.MailCatcher;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the SMTP catcher received, decoded to plain text so tests can look for words in it. */
+/**
+ * What the SMTP catcher received, read through its REST API (the launcher's {@link MailCatcher}) and decoded to plain
+ * text so tests can look for words in it.
+ */
 final class Mailbox {
 
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);");
+    private static final Session SESSION = Session.getInstance(new Properties());
 
-    private final GreenMail greenMail;
+    private final MailCatcher catcher;
 
-    Mailbox(GreenMail greenMail) {
-        this.greenMail = greenMail;
+    Mailbox(MailCatcher catcher) {
+        this.catcher = catcher;
     }
 
-    /** Every message received for {@code address}, in arrival order. */
+    /** Every message received with {@code address} among its recipients (To), in arrival order. */
     List<Mail> to(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages())
-                .map(Mailbox::decode)
-                .filter(mail -> mail.to().contains(address.toLowerCase(Locale.ROOT)))
-                .toList();
+        String wanted = address.toLowerCase(Locale.ROOT);
+        return received(address).stream().filter(mail -> mail.to().contains(wanted)).toList();
+    }
+
+    private List<Mail> received(String mailbox) {
+        List<String> raw = JsonPath.from(catcher.messagesJson(mailbox)).getList("mimeMessage", String.class);
+        return raw == null ? List.of() : raw.stream().map(Mailbox::decode).toList();
     }
 
     /** The messages for {@code address} that name {@code word} in their subject or body. */
@@ -40,9 +53,10 @@ final class Mailbox {
         return to(address).stream().filter(mail -> mail.mentions(word)).toList();
     }
 
-    /** Every message received, for failure messages. */
+    /** Every message received, mailbox by mailbox, for failure messages. */
     List<Mail> everything() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(Mailbox::decode).toList();
+        List<String> mailboxes = JsonPath.from(catcher.usersJson()).getList("email", String.class);
+        return mailboxes == null ? List.of() : mailboxes.stream().flatMap(mailbox -> received(mailbox).stream()).distinct().toList();
     }
 
     /** One received message: recipients in lower case, subject and body text with whitespace collapsed. */
@@ -58,8 +72,9 @@ final class Mailbox {
         }
     }
 
-    private static Mail decode(MimeMessage message) {
+    private static Mail decode(String raw) {
         try {
+            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
             Address[] from = message.getFrom();
             Address[] recipients = message.getRecipients(Message.RecipientType.TO);
             return new Mail(

@@ -3,36 +3,22 @@ package org.acceso.systemtests;
 import java.nio.file.Path;
 
 /**
- * Where things are, read from the system properties that failsafe sets (see this module's pom.xml). The
- * defaults let the test run from an IDE with the module folder as working directory.
+ * Where things are and which system to use, read from the system properties that failsafe sets (see this module's
+ * pom.xml). The defaults let the tests run from an IDE with the module folder as working directory.
+ *
+ * @param attach true ({@code -Dsystem-tests.stack=running}): run against the stack {@code deploy/acceso up} started
+ *               (what {@code deploy/acceso smoke} does); false: start a throw-away system on free ports
  */
-record SystemTestSettings(
-        Path projectDir,
-        Path logsDir,
-        Path workDir,
-        Path keycloakZip,
-        Path keycloakHome,
-        Path realmFile) {
-
-    static final String KEYCLOAK_VERSION = "26.7.3";
+record SystemTestSettings(Path projectDir, Path logsDir, Path workDir, Path distDir, boolean attach) {
 
     static SystemTestSettings fromSystemProperties() {
-        Path projectDir = path("system-tests.project-dir", Path.of("..").toString());
         Path userHome = Path.of(System.getProperty("user.home"));
         return new SystemTestSettings(
-                projectDir,
+                path("system-tests.project-dir", ".."),
                 path("system-tests.logs-dir", "target/logs"),
                 path("system-tests.work-dir", "target/work"),
-                path("system-tests.keycloak.zip", userHome.resolve(".m2/repository/org/keycloak/keycloak-quarkus-dist/"
-                        + KEYCLOAK_VERSION + "/keycloak-quarkus-dist-" + KEYCLOAK_VERSION + ".zip").toString()),
-                path("system-tests.keycloak.dir", userHome.resolve(".cache/acceso/system-tests/keycloak-"
-                        + KEYCLOAK_VERSION).toString()),
-                path("system-tests.keycloak.realm", projectDir.resolve("deploy/keycloak/acceso-realm.json").toString()));
-    }
-
-    /** The runnable jar that {@code ./mvnw package} builds for a service module. */
-    Path serviceJar(String module) {
-        return projectDir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+                path("system-tests.dist-dir", userHome.resolve(".cache/acceso/system-tests").toString()),
+                "running".equals(System.getProperty("system-tests.stack")));
     }
 
     private static Path path(String property, String fallback) {

@@ -65,6 +65,9 @@ final class Smoke {
         }
         try {
             long built = Files.getLastModifiedTime(classpathFile).toMillis();
+            if (projectDir.resolve("system-tests/pom.xml").toFile().lastModified() > built) {
+                return true;
+            }
             for (Path sources : List.of(projectDir.resolve("system-tests/src/test/java"), projectDir.resolve("deploy/launcher/src/main/java"))) {
                 try (Stream<Path> files = Files.walk(sources)) {
                     if (files.anyMatch(file -> file.toFile().lastModified() > built)) {

@@ -1,0 +1,61 @@
+package org.acceso.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnvironmentTest {
+
+    private final Layout layout = Layout.fixed();
+
+    @Test
+    void shouldGiveEachServiceItsOwnDatabaseAndKafkaOnlyWhereNeeded() {
+        Map<String, String> request = Environment.of(Service.REQUEST, layout);
+        assertThat(request)
+                .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1")
+                .containsEntry("QUARKUS_HTTP_PORT", "8081")
+                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:8180/realms/acceso")
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/acceso_request")
+                .containsEntry("QUARKUS_DATASOURCE_USERNAME", "acceso_request")
+                .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "acceso")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .doesNotContainKey("QUARKUS_MAILER_HOST");
+        assertThat(Environment.of(Service.GATEWAY, layout))
+                .doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void shouldGiveOnlyTheNotificationServiceTheMailerAndThePortal() {
+        assertThat(Environment.of(Service.NOTIFICATION, layout))
+                .containsEntry("QUARKUS_MAILER_HOST", "127.0.0.1")
+                .containsEntry("QUARKUS_MAILER_PORT", "2525")
+                .containsEntry("QUARKUS_MAILER_FROM", "Acceso <no-reply@acceso.example.org>")
+                .containsEntry("NOTIFICATION_MAIL_PORTAL_URL", "http://127.0.0.1:8080");
+    }
+
+    @Test
+    void shouldRouteTheGatewayToEveryServiceThatHasARoute() {
+        Layout free = Layout.free();
+        Map<String, String> gateway = Environment.of(Service.GATEWAY, free);
+        for (Service service : Service.values()) {
+            if (service.gatewayVariable() != null) {
+                assertThat(gateway).containsEntry(service.gatewayVariable(), "http://127.0.0.1:" + free.httpPort(service));
+            }
+        }
+        assertThat(gateway).containsEntry("ACCESO_GATEWAY_SECRET", "acceso-gateway-secret")
+                .containsEntry("QUARKUS_HTTP_PORT", String.valueOf(free.httpPort(Service.GATEWAY)));
+    }
+
+    @Test
+    void shouldCreateOneDatabaseAndOwnerPerServiceThatKeepsData() {
+        assertThat(Environment.databaseStatements()).containsExactly(
+                "CREATE ROLE acceso_request LOGIN PASSWORD 'acceso';",
+                "CREATE DATABASE acceso_request OWNER acceso_request;",
+                "CREATE ROLE acceso_deadline LOGIN PASSWORD 'acceso';",
+                "CREATE DATABASE acceso_deadline OWNER acceso_deadline;",
+                "CREATE ROLE acceso_notification LOGIN PASSWORD 'acceso';",
+                "CREATE DATABASE acceso_notification OWNER acceso_notification;");
+    }
+}

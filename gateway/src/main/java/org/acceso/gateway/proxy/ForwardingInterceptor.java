@@ -44,9 +44,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final long bodyLimit;
     private final Backends backends;
     private final long retryAfterSeconds;
+    private final ResponseTimeout responseTimeout;
     private CappedReadStream cappedBody;
 
-    ForwardingInterceptor(RoutingContext rc, ServiceRoute route, long bodyLimit, Backends backends, long retryAfterSeconds) {
+    ForwardingInterceptor(RoutingContext rc, ServiceRoute route, long bodyLimit, Backends backends, long retryAfterSeconds,
+                          ResponseTimeout responseTimeout) {
+        this.responseTimeout = responseTimeout;
         this.rc = rc;
         this.route = route;
         this.bodyLimit = bodyLimit;
@@ -74,9 +77,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         }
         headers.set("X-Forwarded-Prefix", RouteTable.API_PREFIX);
 
-        if (!incoming.headers().contains(HttpHeaders.CONTENT_LENGTH) && request.getBody() != null) {
-            cappedBody = new CappedReadStream(request.getBody().stream(), bodyLimit);
-            request.setBody(Body.body(cappedBody, -1));
+        if (request.getBody() != null) {
+            cappedBody = new CappedReadStream(request.getBody().stream(), bodyLimit, responseTimeout::bodyDone);
+            request.setBody(Body.body(cappedBody, request.getBody().length()));
+        } else {
+            responseTimeout.bodyDone();
         }
         if (HttpHeaders.CONTINUE.toString().equalsIgnoreCase(incoming.getHeader(HttpHeaders.EXPECT))) {
             rc.response().writeContinue(); // the size and the token are fine: let the body come

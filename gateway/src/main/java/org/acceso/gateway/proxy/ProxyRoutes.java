@@ -52,14 +52,19 @@ public class ProxyRoutes {
         ServiceRoute route = match.get();
         ServiceName.set(rc, route.service());
         long retryAfter = Math.max(1, config.backend().retryAfter().toSeconds());
+        ResponseTimeout responseTimeout = new ResponseTimeout(config.backend().readTimeout().toMillis());
         // One proxy per exchange (a few small objects) so that the interceptor can hold this RoutingContext.
         // No response cache (the default), and no WebSocket tunnelling: it would bypass the interceptor.
         HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), backends.client())
                 .origin(proxy -> proxy.client().request(originOf(route))
                         // failures reach the proxy through the response; this only keeps them out of the error log
-                        .onSuccess(request -> request.exceptionHandler(failure -> LOG.debugf("%s to %s: %s",
-                                CorrelationIdFilter.of(rc), route.service(), failure.getMessage()))))
-                .addInterceptor(new ForwardingInterceptor(rc, route, bodies.limitOf(rc), backends, retryAfter))
+                        .onSuccess(request -> {
+                            request.exceptionHandler(failure -> LOG.debugf("%s to %s: %s",
+                                    CorrelationIdFilter.of(rc), route.service(), failure.getMessage()));
+                            responseTimeout.requestCreated(request);
+                        }))
+                .addInterceptor(new ForwardingInterceptor(rc, route, bodies.limitOf(rc), backends, retryAfter,
+                        responseTimeout))
                 .handle(rc.request());
     }
 
@@ -69,7 +74,6 @@ public class ProxyRoutes {
                 .setHost(route.origin().getHost())
                 .setPort(route.port())
                 .setSsl(route.isHttps())
-                .setConnectTimeout(backend.connectTimeout().toMillis())
-                .setIdleTimeout(backend.readTimeout().toMillis());
+                .setConnectTimeout(backend.connectTimeout().toMillis());
     }
 }

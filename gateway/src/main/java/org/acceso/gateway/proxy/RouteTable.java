@@ -2,6 +2,7 @@ package org.acceso.gateway.proxy;
 
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.acceso.gateway.config.GatewayConfig;
 
 import java.net.URI;
@@ -25,8 +26,13 @@ public class RouteTable {
 
     private final List<ServiceRoute> routes;
 
+    @Inject
     public RouteTable(GatewayConfig config) {
-        this.routes = of(config.services(), config.routes());
+        this(config.services(), config.routes());
+    }
+
+    RouteTable(Map<String, URI> services, Map<String, GatewayConfig.Route> routes) {
+        this.routes = of(services, routes);
     }
 
     static List<ServiceRoute> of(Map<String, URI> services, Map<String, GatewayConfig.Route> routes) {

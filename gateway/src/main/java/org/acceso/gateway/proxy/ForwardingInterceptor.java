@@ -14,9 +14,8 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.acceso.gateway.http.CorrelationIdFilter;
 import org.acceso.gateway.http.Problems;
-import org.jboss.logging.Logger;
-
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -26,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What the gateway adds to Vert.x' reverse proxy for one exchange. On the way in: the service's
- * path, the correlation id, {@code X-Forwarded-*}, a cap on bodies of unknown length. On the way out:
+ * path, the correlation id, {@code X-Forwarded-*}, a cap on bodies of unknown length, the read timeout
+ * armed once the body has gone. On the way out:
  * no hop-by-hop headers, the gateway's own headers win, {@code Location} points back at the gateway.
  * A service that is down becomes a 503 problem, a silent one a 504, one that broke the connection a 502,
  * each with {@code Retry-After}; while the service's circuit breaker is open the gateway does not call it.
@@ -49,12 +49,12 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     ForwardingInterceptor(RoutingContext rc, ServiceRoute route, long bodyLimit, Backends backends, long retryAfterSeconds,
                           ResponseTimeout responseTimeout) {
-        this.responseTimeout = responseTimeout;
         this.rc = rc;
         this.route = route;
         this.bodyLimit = bodyLimit;
         this.backends = backends;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.responseTimeout = responseTimeout;
     }
 
     @Override

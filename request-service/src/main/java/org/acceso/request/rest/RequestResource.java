@@ -156,7 +156,9 @@ public class RequestResource {
         Actor actor = caller.get();
         InformationRequest request = access.visible(id, actor);
         boolean staff = access.readsAll(actor) || actor.isClerkOf(request.agencyCode);
-        return requests.history(request).stream().map(line -> HistoryLine.of(line, staff, actor.userId())).toList();
+        String hiddenActor = access.seesRequester(actor, request) ? null : request.requesterSubject;
+        return requests.history(request).stream()
+                .map(line -> HistoryLine.of(line, staff, actor.userId(), hiddenActor)).toList();
     }
 
     private static RequestStatus status(String value) {

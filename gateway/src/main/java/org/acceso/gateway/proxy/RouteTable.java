@@ -28,6 +28,8 @@ public class RouteTable {
                 new ServiceRoute("request-service", "/api/public", services.request(), "/public", true),
                 new ServiceRoute("request-service", "/api/requests", services.request(), "/requests", false),
                 new ServiceRoute("deadline-service", "/api/deadlines", services.deadline(), "/deadlines", false),
+                new ServiceRoute("deadline-service", "/api/calendars", services.deadline(), "/calendars", false),
+                new ServiceRoute("deadline-service", "/api/compliance", services.deadline(), "/compliance", false),
                 new ServiceRoute("notification-service", "/api/notifications", services.notification(),
                         "/notifications", false));
     }

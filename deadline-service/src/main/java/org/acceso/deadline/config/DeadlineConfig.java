@@ -25,6 +25,14 @@ public interface DeadlineConfig {
     }
 
     interface Sweep {
+        /** How often each instance sweeps (read by the {@code @Scheduled} expression), e.g. {@code 1m}, {@code 2s}. */
+        @WithDefault("1m")
+        String every();
+
+        /** How long after start the first sweep waits. */
+        @WithDefault("5s")
+        String delay();
+
         /** Whether this instance sweeps (every instance may: clocks are claimed with FOR UPDATE SKIP LOCKED). */
         @WithDefault("true")
         boolean enabled();
@@ -39,6 +47,10 @@ public interface DeadlineConfig {
     }
 
     interface Recompute {
+        /** How often pending calendar changes are looked for (they also start right after the change commits). */
+        @WithDefault("10s")
+        String every();
+
         /** Clocks planned again per transaction after a calendar change. */
         @WithDefault("1000")
         int batchSize();

@@ -1,6 +1,7 @@
 package org.acceso.deadline.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.annotation.security.RolesAllowed;
@@ -126,7 +127,7 @@ public class ComplianceResource {
             f.openPastDue().forEach((bucket, count) -> row.add("open_past_due", bucket, count));
         }
         try {
-            return Response.ok(CSV.writer(SCHEMA).writeValueAsString(rows), TEXT_CSV + "; charset=UTF-8")
+            return Response.ok(CSV.writer(SCHEMA).with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writeValueAsString(rows), TEXT_CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
                     .build();
         } catch (JsonProcessingException e) {

@@ -128,21 +128,24 @@ public final class DeadlineCalculator {
     }
 
     /**
-     * The day before which {@code days} counting days of {@code unit} remain until {@code dueOn}: the day {@code d}
-     * with {@code countDays(d, dueOn) == days}, the latest such. A reminder "n days left" belongs to its start.
+     * The first day from which only {@code days} counting days of {@code unit} remain until {@code dueOn}: the
+     * earliest {@code d} with {@code countDays(d, dueOn) == days}, a counting day itself (the {@code days + 1}-th
+     * counting day back from {@code dueOn}). A reminder "n days left" belongs to its start.
      */
     public static LocalDate daysBefore(BusinessCalendar calendar, DayUnit unit, LocalDate dueOn, int days) {
         LocalDate day = dueOn;
         int counted = 0;
         int scanned = 0;
-        while (counted < days) {
+        while (true) {
             if (counts(calendar, unit.counting(), day)) {
+                if (counted == days) {
+                    return day;
+                }
                 counted++;
             }
             day = day.minusDays(1);
             guard(++scanned, dueOn);
         }
-        return day;
     }
 
     /**

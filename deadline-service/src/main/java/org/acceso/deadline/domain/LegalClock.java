@@ -545,15 +545,18 @@ public class LegalClock extends PanacheEntityBase {
                 policy.appealDays(), policy.appealUnit().name());
     }
 
-    /** Reminders whose day already passed count as handled for the current due date; today's and later are pending. */
+    /**
+     * Arms the reminders for the current due date: of those whose time has already come, only the most urgent stays
+     * pending (the sweep publishes it with the days really left); the others count as handled.
+     */
     private void rearmReminders(ClockContext context, Instant now) {
-        Instant startOfToday = localDate(now).atStartOfDay(zoneId()).toInstant();
-        reminderFloor = null;
+        List<Integer> passed = new ArrayList<>();
         for (int offset : context.policy().reminderOffsets()) {
-            if (reminderAt(context, offset).isBefore(startOfToday)) {
-                reminderFloor = offset;
+            if (!reminderAt(context, offset).isAfter(now)) {
+                passed.add(offset);
             }
         }
+        reminderFloor = passed.size() >= 2 ? passed.get(passed.size() - 2) : null;
     }
 
     /** Sets {@link #nextActionAt}: the earliest instant at which {@link #sweep} has something to publish. */

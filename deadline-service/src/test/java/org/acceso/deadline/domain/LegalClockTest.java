@@ -151,6 +151,17 @@ class LegalClockTest {
     }
 
     @Test
+    void shouldRemindOnceWithTheDaysReallyLeftWhenAClockStartsLate() {
+        // Imported on Fri 18 Dec: both reminder days (Mon 14, Thu 17) have passed; one reminder, 1 day left (Mon 21).
+        LegalClock clock = LegalClock.start(java.util.UUID.randomUUID(), ClockFixtures.filed(FILED), ROSARIO_CONTEXT,
+                local("2026-12-18T10:00"));
+
+        DeadlineApproaching reminder = single(clock.sweep(ROSARIO_CONTEXT, local("2026-12-18T10:00")));
+        assertThat(reminder.daysLeft()).isEqualTo(1);
+        assertThat(clock.sweep(ROSARIO_CONTEXT, local("2026-12-21T10:00"))).isEmpty();
+    }
+
+    @Test
     void shouldPublishOnlyTheMissForAnImportedRequestLongOverdue() {
         LegalClock clock = ClockFixtures.started(local("2026-06-01T10:00"));
 

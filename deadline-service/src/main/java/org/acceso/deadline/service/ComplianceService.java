@@ -76,55 +76,102 @@ public class ComplianceService {
         LocalDate[] bounds = ageBounds(calendars.calendar(policy), LocalDate.ofInstant(now, policy.zone()));
         String group = perAgency ? "coalesce(agency_code, '" + UNASSIGNED + "')" : "'ALL'";
         String where = " WHERE received_on BETWEEN :from AND :to" + (agency.isPresent() ? " AND agency_code = :agency" : "");
-        String sql = "SELECT " + group + " AS agency, count(*), count(answered_at), "
-                + "count(*) FILTER (WHERE answer_timing = 'INITIAL'), count(*) FILTER (WHERE answer_timing = 'EXTENDED'), "
-                + "count(*) FILTER (WHERE answer_timing = 'LATE'), count(*) FILTER (WHERE extensions > 0), "
-                + "coalesce(sum(extensions), 0), coalesce(sum(extensions_before_expiry), 0), "
-                + "avg(business_days_to_answer), "
-                + "percentile_disc(0.5) WITHIN GROUP (ORDER BY business_days_to_answer), "
-                + "percentile_disc(0.9) WITHIN GROUP (ORDER BY business_days_to_answer), "
+        // One pass over the covering index: the totals of each group, and the histogram of business days to answer
+        // (median and 90th percentile come from it exactly, without sorting a million values).
+        String sets = perAgency ? "GROUPING SETS ((" + group + "), (" + group + ", business_days_to_answer))"
+                : "GROUPING SETS ((), (business_days_to_answer))";
+        String sql = "SELECT " + group + " AS agency, GROUPING(business_days_to_answer), business_days_to_answer, count(*), "
+                + "count(answered_at), count(*) FILTER (WHERE answer_timing = 'INITIAL'), "
+                + "count(*) FILTER (WHERE answer_timing = 'EXTENDED'), count(*) FILTER (WHERE answer_timing = 'LATE'), "
+                + "count(*) FILTER (WHERE extensions > 0), coalesce(sum(extensions), 0), coalesce(sum(extensions_before_expiry), 0), "
                 + "count(*) FILTER (WHERE outcome = 'GRANTED'), count(*) FILTER (WHERE outcome = 'PARTIALLY_GRANTED'), "
                 + "count(*) FILTER (WHERE outcome = 'DENIED'), count(*) FILTER (WHERE outcome = 'NOT_HELD'), "
                 + "count(*) FILTER (WHERE referrals > 0), coalesce(sum(referrals), 0), count(missed_at), "
-                + "count(*) FILTER (WHERE stop_cause = 'WITHDRAWN'), count(appeal_filed_at), count(appeal_resolved_at), "
-                + "count(*) FILTER (WHERE status = 'RUNNING' AND due_at < :now AND due_on >= :c6), "
-                + "count(*) FILTER (WHERE status = 'RUNNING' AND due_at < :now AND due_on < :c6 AND due_on >= :c16), "
-                + "count(*) FILTER (WHERE status = 'RUNNING' AND due_at < :now AND due_on < :c16) "
-                + "FROM legal_clock" + where + " GROUP BY 1 ORDER BY 1";
-        Query query = Panache.getEntityManager().createNativeQuery(sql)
-                .setParameter("from", from).setParameter("to", to)
-                .setParameter("now", now).setParameter("c6", bounds[0]).setParameter("c16", bounds[1]);
-        agency.ifPresent(code -> query.setParameter("agency", code));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+                + "count(*) FILTER (WHERE stop_cause = 'WITHDRAWN'), count(appeal_filed_at), count(appeal_resolved_at) "
+                + "FROM legal_clock" + where + " GROUP BY " + sets;
+        List<Object[]> rows = rows(sql, from, to, agency, Map.of());
 
         Map<String, Map<String, Long>> grounds = keyed("SELECT " + group + ", g, count(*) FROM legal_clock, "
                 + "unnest(string_to_array(grounds, ',')) AS g" + where
-                + " AND outcome IN ('DENIED', 'PARTIALLY_GRANTED') GROUP BY 1, 2 ORDER BY 1, 2", from, to, agency);
+                + " AND grounds IS NOT NULL AND outcome IN ('DENIED', 'PARTIALLY_GRANTED') GROUP BY 1, 2 ORDER BY 1, 2",
+                from, to, agency, Map.of());
         Map<String, Map<String, Long>> decisions = keyed("SELECT " + group + ", appeal_decision, count(*) FROM legal_clock"
-                + where + " AND appeal_decision IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", from, to, agency);
+                + where + " AND appeal_decision IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", from, to, agency, Map.of());
+        // Open past due: still running after DeadlineMissed (a small partial index), by business days past due.
+        Map<String, long[]> pastDue = new HashMap<>();
+        for (Object[] row : rows("SELECT " + group + ", count(*) FILTER (WHERE due_on >= :c6), "
+                + "count(*) FILTER (WHERE due_on < :c6 AND due_on >= :c16), count(*) FILTER (WHERE due_on < :c16) "
+                + "FROM legal_clock" + where + " AND status = 'RUNNING' AND missed_at IS NOT NULL GROUP BY 1",
+                from, to, agency, Map.of("c6", bounds[0], "c16", bounds[1]))) {
+            pastDue.put((String) row[0], new long[] {number(row[1]), number(row[2]), number(row[3])});
+        }
 
-        List<Figures> figures = new ArrayList<>();
+        Map<String, Object[]> totals = new java.util.TreeMap<>();
+        Map<String, java.util.TreeMap<Integer, Long>> histograms = new HashMap<>();
         for (Object[] row : rows) {
             String key = (String) row[0];
-            long received = number(row[1]);
-            long extended = number(row[6]);
+            if (number(row[1]) == 1) {
+                totals.put(key, row);
+            } else if (row[2] != null) {
+                histograms.computeIfAbsent(key, k -> new java.util.TreeMap<>()).put(((Number) row[2]).intValue(), number(row[3]));
+            }
+        }
+        List<Figures> figures = new ArrayList<>();
+        for (Map.Entry<String, Object[]> entry : totals.entrySet()) {
+            String key = entry.getKey();
+            Object[] row = entry.getValue();
+            long received = number(row[3]);
+            long extended = number(row[8]);
             Map<String, Long> outcomes = new LinkedHashMap<>();
             for (int i = 0; i < OUTCOMES.size(); i++) {
-                outcomes.put(OUTCOMES.get(i), number(row[12 + i]));
+                outcomes.put(OUTCOMES.get(i), number(row[11 + i]));
             }
+            long[] ages = pastDue.getOrDefault(key, new long[3]);
             Map<String, Long> openPastDue = new LinkedHashMap<>();
             for (int i = 0; i < AGE_BUCKETS.size(); i++) {
-                openPastDue.put(AGE_BUCKETS.get(i), number(row[22 + i]));
+                openPastDue.put(AGE_BUCKETS.get(i), ages[i]);
             }
-            figures.add(new Figures(perAgency ? key : agency.orElse(null), from, to, now, received, number(row[2]),
-                    number(row[3]), number(row[4]), number(row[5]), extended, ratio(extended, received), number(row[7]),
-                    number(row[8]), new DaysToAnswer(row[9] == null ? null : new BigDecimal(row[9].toString())
-                    .setScale(2, RoundingMode.HALF_UP), integer(row[10]), integer(row[11])), outcomes,
-                    grounds.getOrDefault(key, Map.of()), number(row[16]), number(row[17]), number(row[18]),
-                    number(row[19]), number(row[20]), number(row[21]), decisions.getOrDefault(key, Map.of()), openPastDue));
+            figures.add(new Figures(perAgency ? key : agency.orElse(null), from, to, now, received, number(row[4]),
+                    number(row[5]), number(row[6]), number(row[7]), extended, ratio(extended, received), number(row[9]),
+                    number(row[10]), daysToAnswer(histograms.getOrDefault(key, new java.util.TreeMap<>())), outcomes,
+                    grounds.getOrDefault(key, Map.of()), number(row[15]), number(row[16]), number(row[17]),
+                    number(row[18]), number(row[19]), number(row[20]), decisions.getOrDefault(key, Map.of()), openPastDue));
         }
         return figures;
+    }
+
+    /**
+     * Mean (2 decimals, half up), median and 90th percentile from the histogram of business days to answer. The
+     * percentiles are {@code percentile_disc}'s: the smallest value whose cumulative share reaches the fraction.
+     */
+    static DaysToAnswer daysToAnswer(java.util.SortedMap<Integer, Long> histogram) {
+        long count = histogram.values().stream().mapToLong(Long::longValue).sum();
+        if (count == 0) {
+            return new DaysToAnswer(null, null, null);
+        }
+        long sum = histogram.entrySet().stream().mapToLong(e -> (long) e.getKey() * e.getValue()).sum();
+        Integer median = null;
+        Integer p90 = null;
+        long cumulative = 0;
+        for (Map.Entry<Integer, Long> bucket : histogram.entrySet()) {
+            cumulative += bucket.getValue();
+            if (median == null && 2 * cumulative >= count) {
+                median = bucket.getKey();
+            }
+            if (p90 == null && 10 * cumulative >= 9 * count) {
+                p90 = bucket.getKey();
+            }
+        }
+        return new DaysToAnswer(BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP), median, p90);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(String sql, LocalDate from, LocalDate to, Optional<String> agency,
+                                       Map<String, Object> more) {
+        Query query = Panache.getEntityManager().createNativeQuery(sql).setParameter("from", from).setParameter("to", to);
+        agency.ifPresent(code -> query.setParameter("agency", code));
+        more.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     private Figures empty(LocalDate from, LocalDate to, String agency) {
@@ -155,13 +202,10 @@ public class ComplianceService {
         return new LocalDate[] {c6, day.plusDays(1)};
     }
 
-    private Map<String, Map<String, Long>> keyed(String sql, LocalDate from, LocalDate to, Optional<String> agency) {
-        Query query = Panache.getEntityManager().createNativeQuery(sql).setParameter("from", from).setParameter("to", to);
-        agency.ifPresent(code -> query.setParameter("agency", code));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+    private Map<String, Map<String, Long>> keyed(String sql, LocalDate from, LocalDate to, Optional<String> agency,
+                                                 Map<String, Object> more) {
         Map<String, Map<String, Long>> keyed = new HashMap<>();
-        for (Object[] row : rows) {
+        for (Object[] row : rows(sql, from, to, agency, more)) {
             keyed.computeIfAbsent((String) row[0], k -> new LinkedHashMap<>()).put((String) row[1], number(row[2]));
         }
         return keyed;
@@ -174,9 +218,5 @@ public class ComplianceService {
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
     }
 }

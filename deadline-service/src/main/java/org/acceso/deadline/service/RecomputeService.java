@@ -111,11 +111,11 @@ public class RecomputeService {
         return moved;
     }
 
-    private static final String RESPONSE_WINDOW = "SELECT request_id, due_on FROM legal_clock "
+    private static final String RESPONSE_WINDOW = "SELECT * FROM legal_clock "
             + "WHERE jurisdiction = ?1 AND status = 'RUNNING' AND missed_at IS NULL AND due_on >= ?2 "
             + "AND segment_start_on < ?3 AND calendar_version < ?4 AND (due_on, request_id) > (?5, ?6) "
             + "ORDER BY due_on, request_id LIMIT ?7 FOR UPDATE";
-    private static final String APPEAL_WINDOW = "SELECT request_id, appeal_due_on FROM legal_clock "
+    private static final String APPEAL_WINDOW = "SELECT * FROM legal_clock "
             + "WHERE jurisdiction = ?1 AND appeal_status = 'RUNNING' AND appeal_due_on >= ?2 "
             + "AND appeal_day_zero < ?3 AND calendar_version < ?4 AND (appeal_due_on, request_id) > (?5, ?6) "
             + "ORDER BY appeal_due_on, request_id LIMIT ?7 FOR UPDATE";
@@ -123,7 +123,7 @@ public class RecomputeService {
     private Batch batch(CalendarChange change, String window, Cursor cursor) {
         int size = config.recompute().batchSize();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(window)
+        List<LegalClock> clocks = Panache.getEntityManager().createNativeQuery(window, LegalClock.class)
                 .setParameter(1, change.jurisdiction)
                 .setParameter(2, change.startsOn)
                 .setParameter(3, change.endsOn)
@@ -132,12 +132,12 @@ public class RecomputeService {
                 .setParameter(6, cursor.requestId())
                 .setParameter(7, size)
                 .getResultList();
-        if (rows.isEmpty()) {
+        if (clocks.isEmpty()) {
             return new Batch(0, null);
         }
-        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
-        Object[] last = rows.get(rows.size() - 1);
-        Cursor next = rows.size() < size ? null : new Cursor(toLocalDate(last[1]), (UUID) last[0]);
+        LegalClock last = clocks.get(clocks.size() - 1);
+        Cursor next = clocks.size() < size ? null
+                : new Cursor(window.equals(RESPONSE_WINDOW) ? last.dueOn : last.appealDueOn, last.requestId);
         Instant now = clock.instant();
         String detail = ("ADDED".equals(change.action) ? "Calendar entry added: " : "Calendar entry deleted: ")
                 + change.kind + " " + change.startsOn + (change.endsOn.equals(change.startsOn) ? "" : ".." + change.endsOn)
@@ -145,7 +145,7 @@ public class RecomputeService {
         Map<String, ClockContext> contexts = new HashMap<>();
         List<Outbox.RequestScoped> events = new ArrayList<>();
         int moved = 0;
-        for (LegalClock legalClock : LegalClock.<LegalClock>list("requestId in ?1", ids)) {
+        for (LegalClock legalClock : clocks) {
             ClockContext context = contexts.computeIfAbsent(legalClock.profile + "|" + legalClock.zone,
                     key -> calendars.context(legalClock.profile, legalClock.zone));
             var caused = legalClock.recompute(context, now, change.instrument, detail);
@@ -156,10 +156,6 @@ public class RecomputeService {
         }
         journal.write(events);
         return new Batch(moved, next);
-    }
-
-    private static LocalDate toLocalDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     private record Cursor(LocalDate dueOn, UUID requestId) {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The sweep: publishes DeadlineApproaching, DeadlineMissed (with the appeal window of the deemed denial),
@@ -69,16 +68,15 @@ public class SweepService {
     private int batch() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<UUID> due = Panache.getEntityManager()
-                .createNativeQuery("SELECT request_id FROM legal_clock WHERE next_action_at <= ?1 "
-                        + "ORDER BY next_action_at LIMIT ?2 FOR UPDATE SKIP LOCKED", UUID.class)
+        List<LegalClock> clocks = Panache.getEntityManager()
+                .createNativeQuery("SELECT * FROM legal_clock WHERE next_action_at <= ?1 "
+                        + "ORDER BY next_action_at LIMIT ?2 FOR UPDATE SKIP LOCKED", LegalClock.class)
                 .setParameter(1, now)
                 .setParameter(2, config.sweep().batchSize())
                 .getResultList();
-        if (due.isEmpty()) {
+        if (clocks.isEmpty()) {
             return 0;
         }
-        List<LegalClock> clocks = LegalClock.list("requestId in ?1", due);
         Map<String, ClockContext> contexts = new HashMap<>();
         List<Outbox.RequestScoped> events = new ArrayList<>();
         for (LegalClock legalClock : clocks) {
@@ -87,6 +85,6 @@ public class SweepService {
             legalClock.sweep(context, now).forEach(event -> events.add(new Outbox.RequestScoped(legalClock.requestId, event)));
         }
         journal.write(events);
-        return due.size();
+        return clocks.size();
     }
 }

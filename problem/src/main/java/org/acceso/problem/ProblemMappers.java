@@ -82,7 +82,20 @@ public class ProblemMappers {
             return respond(new Problem(problem.type(), title, status.getStatusCode(), problem.getMessage(), path(uri),
                     problem.violations(), problem.extensions()));
         }
-        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), null, path(uri)));
+        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detailOf(status), path(uri)));
+    }
+
+    /** A detail for the framework's own refusals (no route, wrong method or content type), which carry none. */
+    private static String detailOf(Response.StatusType status) {
+        return switch (status.getStatusCode()) {
+            case 400 -> "The request cannot be read";
+            case 404 -> "There is nothing at this address";
+            case 405 -> "This address does not take this method";
+            case 406 -> "This address cannot answer in any of the media types accepted";
+            case 413 -> "The body is larger than this address takes";
+            case 415 -> "This address does not take this content type";
+            default -> status.getReasonPhrase();
+        };
     }
 
     /** A concurrent update won the race (optimistic locking): the caller should reload and try again. */

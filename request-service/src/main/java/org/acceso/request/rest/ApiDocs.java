@@ -4,26 +4,23 @@ import jakarta.ws.rs.core.Application;
 import org.acceso.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The OpenAPI document's header and the problem responses every endpoint refers to. */
+/**
+ * The OpenAPI document's header and the problem responses every endpoint refers to (the bearer-token scheme comes
+ * from {@code quarkus.smallrye-openapi.security-scheme}).
+ */
 @OpenAPIDefinition(
         info = @Info(title = "Acceso request-service", version = "1",
                 description = "Requests for public information: filing, the lifecycle, documents, agencies, import. "
                         + "Every error is application/problem+json (RFC 9457).",
                 license = @License(name = "Apache-2.0")),
-        security = @SecurityRequirement(name = "bearer"),
         components = @Components(
-                securitySchemes = @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP,
-                        scheme = "bearer", bearerFormat = "JWT"),
                 responses = {
                         @APIResponse(name = "invalid", responseCode = "400", description = "The input is invalid: each violation names its field",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

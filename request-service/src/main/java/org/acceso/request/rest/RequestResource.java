@@ -4,8 +4,6 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -108,11 +106,12 @@ public class RequestResource {
                          @Parameter(description = "an instant or a date") @QueryParam("dueBefore") String dueBefore,
                          @QueryParam("dueAfter") String dueAfter,
                          @QueryParam("q") String q,
-                         @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must not be negative") int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be at least 1")
-                         @Max(value = 100, message = "must be at most 100") int size,
+                         @QueryParam("page") @DefaultValue("0") String page,
+                         @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") String size,
                          @QueryParam("sort") @DefaultValue("dueAt") String sort) {
         Actor actor = caller.get();
+        int pageNumber = whole("page", page, 0, Integer.MAX_VALUE);
+        int pageSize = whole("size", size, 1, 100);
         String requester = null;
         if (!access.readsAll(actor)) {
             if (actor.has(Role.CLERK) && actor.agency() != null) {
@@ -131,9 +130,9 @@ public class RequestResource {
         }
         RequestService.Search search = new RequestService.Search(blankToNull(agency), status(status),
                 "me".equals(assignee) ? actor.userId() : blankToNull(assignee), requester,
-                instant("dueBefore", dueBefore), instant("dueAfter", dueAfter), blankToNull(q), sort(sort), page, size);
+                instant("dueBefore", dueBefore), instant("dueAfter", dueAfter), blankToNull(q), sort(sort), pageNumber, pageSize);
         RequestService.Page result = requests.search(search);
-        return new PageView(result.items().stream().map(r -> views.item(r, actor)).toList(), result.total(), page, size);
+        return new PageView(result.items().stream().map(r -> views.item(r, actor)).toList(), result.total(), pageNumber, pageSize);
     }
 
     @GET
@@ -156,7 +155,9 @@ public class RequestResource {
         Actor actor = caller.get();
         InformationRequest request = access.visible(id, actor);
         boolean staff = access.readsAll(actor) || actor.isClerkOf(request.agencyCode);
-        return requests.history(request).stream().map(line -> HistoryLine.of(line, staff, actor.userId())).toList();
+        String hiddenActor = access.seesRequester(actor, request) ? null : request.requesterSubject;
+        return requests.history(request).stream()
+                .map(line -> HistoryLine.of(line, staff, actor.userId(), hiddenActor)).toList();
     }
 
     private static RequestStatus status(String value) {
@@ -165,6 +166,23 @@ public class RequestResource {
         }
         return Arrays.stream(RequestStatus.values()).filter(s -> s.name().equals(value)).findFirst()
                 .orElseThrow(() -> ProblemException.invalid("status", "must be one of " + Arrays.toString(RequestStatus.values())));
+    }
+
+    /** A whole-number query parameter: 400 naming it when it is not one or lies outside [min, max]. */
+    private static int whole(String field, String value, int min, int max) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(field, "must be a whole number");
+        }
+        if (number < min) {
+            throw ProblemException.invalid(field, min == 0 ? "must not be negative" : "must be at least " + min);
+        }
+        if (number > max) {
+            throw ProblemException.invalid(field, "must be at most " + max);
+        }
+        return number;
     }
 
     private static RequestService.Sort sort(String value) {

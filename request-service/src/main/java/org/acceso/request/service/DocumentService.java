@@ -9,11 +9,12 @@ import org.acceso.request.domain.Actor;
 import org.acceso.request.domain.InformationRequest;
 import org.acceso.request.domain.RequestDocument;
 import org.acceso.request.domain.Role;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.jboss.logging.Logger;
 
@@ -55,7 +56,7 @@ public class DocumentService {
             "application/vnd.oasis.opendocument.spreadsheet", List.of("ods"),
             "application/vnd.oasis.opendocument.text", List.of("odt"));
 
-    /** Tika without the Office parsers knows an OOXML package but not which kind: the name's extension decides. */
+    /** Tika without the Office parsers knows an OOXML package but not which kind: its main part decides. */
     private static final String OOXML_PACKAGE = "application/x-tika-ooxml";
 
     /** A plain file name: no path, no control characters, not only dots. */
@@ -165,20 +166,24 @@ public class DocumentService {
         return trimmed;
     }
 
-    /** The accepted media type the bytes are, consistent with the name's extension; 415 otherwise. */
+    /**
+     * The accepted media type the bytes are, consistent with the name's extension; 415 otherwise. The bytes alone
+     * decide the type: a name may only narrow plain text to CSV, and a checked OOXML package to DOCX or XLSX. (Given the
+     * name, Tika would let {@code .docx} or {@code .odt} make any ZIP archive a document.)
+     */
     String detect(byte[] bytes, String name) {
-        Metadata metadata = new Metadata();
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         MediaType detected;
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            detected = detector.detect(in, metadata);
+            detected = detector.detect(in, new Metadata());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String type = detected.getBaseType().toString();
         String extension = extension(name);
-        if (OOXML_PACKAGE.equals(type)) {
-            type = ooxmlKind(extension).orElse(type);
+        if ("text/plain".equals(type) && "csv".equals(extension)) {
+            type = "text/csv";
+        } else if (OOXML_PACKAGE.equals(type) || "application/zip".equals(type)) {
+            type = ooxmlKind(bytes, extension).orElse(type);
         }
         List<String> extensions = ACCEPTED.get(type);
         if (extensions == null) {
@@ -190,12 +195,31 @@ public class DocumentService {
         return type;
     }
 
-    private static Optional<String> ooxmlKind(String extension) {
-        return switch (extension) {
-            case "docx" -> Optional.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-            case "xlsx" -> Optional.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            default -> Optional.empty();
+    /** DOCX or XLSX, as the extension says, if the archive is an OOXML package with that kind's main part. */
+    private static Optional<String> ooxmlKind(byte[] bytes, String extension) {
+        String mainPart = switch (extension) {
+            case "docx" -> "word/document.xml";
+            case "xlsx" -> "xl/workbook.xml";
+            default -> null;
         };
+        if (mainPart == null) {
+            return Optional.empty();
+        }
+        boolean contentTypes;
+        boolean main;
+        // The central directory only: names, nothing inflated (a ZIP bomb costs nothing here).
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+            contentTypes = zip.getEntry("[Content_Types].xml") != null;
+            main = zip.getEntry(mainPart) != null;
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!contentTypes || !main) {
+            return Optional.empty();
+        }
+        return Optional.of("docx".equals(extension)
+                ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     private static ProblemException unsupported(String detail) {

@@ -16,6 +16,7 @@ import org.acceso.contracts.RequestEvent;
 import org.acceso.eventing.Outbox;
 import org.acceso.problem.Problem;
 import org.acceso.problem.ProblemException;
+import org.acceso.request.config.StrictJson;
 import org.acceso.request.domain.Actor;
 import org.acceso.request.domain.Agency;
 import org.acceso.request.domain.InformationRequest;
@@ -55,7 +56,7 @@ public class ImportService {
     private static final Set<String> IMPORTABLE = Set.of("RECEIVED", "ASSIGNED", "ANSWERED", "WITHDRAWN");
     private static final String FROM_REGISTER = "Imported from the earlier register";
 
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).addModule(StrictJson.module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private final CsvMapper csv = new CsvMapper();
     private final Validator validator;

@@ -14,13 +14,15 @@ final class GreenMailRunner extends Runner {
     @Override
     Launch launch() {
         Layout layout = spec.layout();
-        return new Launch(List.of(StackSpec.javaExecutable().toString(), "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
-                "-Dacceso.component=greenmail",
+        List<String> command = new java.util.ArrayList<>(List.of(StackSpec.javaExecutable().toString(),
+                "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC"));
+        command.addAll(spec.jitOptions());
+        command.addAll(List.of("-Dacceso.component=greenmail",
                 "-Dgreenmail.smtp.hostname=" + Layout.HOST, "-Dgreenmail.smtp.port=" + layout.port(Layout.SMTP),
                 "-Dgreenmail.auth.disabled", "-Dgreenmail.hostname=" + Layout.HOST,
                 "-Dgreenmail.api.hostname=" + Layout.HOST, "-Dgreenmail.api.port=" + layout.port(Layout.MAIL_API),
-                "-jar", spec.distributions().greenMailJar().toString()),
-                Map.of(), spec.workDir(component));
+                "-jar", spec.distributions().greenMailJar().toString()));
+        return new Launch(command, Map.of(), spec.workDir(component));
     }
 
     @Override

@@ -71,11 +71,12 @@ final class KafkaRunner extends Runner {
 
     @Override
     Launch launch() {
-        return new Launch(java("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-                "-Djava.awt.headless=true", "-Dacceso.component=kafka",
+        List<String> command = java("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20");
+        command.addAll(spec.jitOptions());
+        command.addAll(List.of("-Djava.awt.headless=true", "-Dacceso.component=kafka",
                 "-Dlog4j2.configurationFile=" + logging(),
-                "-cp", spec.distributions().kafkaLibs() + "/*", "kafka.Kafka", properties().toString()),
-                Map.of(), spec.workDir(component));
+                "-cp", spec.distributions().kafkaLibs() + "/*", "kafka.Kafka", properties().toString()));
+        return new Launch(command, Map.of(), spec.workDir(component));
     }
 
     @Override

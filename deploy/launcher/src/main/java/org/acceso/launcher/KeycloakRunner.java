@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * Keycloak from its Maven distribution, {@code start-dev} with the realm imported from deploy/keycloak/acceso-realm.json
  * and the hostname pinned, so a token's issuer is the same whatever host a client used. The distribution is unpacked
  * once into its home and augmented by its first start; a lock on the home, held from unpacking until Keycloak
- * answers, keeps two launchers from unpacking, augmenting or importing into it at once. That first start runs on
- * the C1 compiler only, leaving CPU to what starts beside it; later starts use the full JIT.
+ * answers, keeps two launchers from unpacking, augmenting or importing into it at once. That first start always
+ * runs on the C1 compiler only, leaving CPU to what starts beside it (the services' build).
  */
 final class KeycloakRunner extends Runner {
 
@@ -81,8 +81,9 @@ final class KeycloakRunner extends Runner {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
         env.put("KC_HOSTNAME", layout.keycloakUrl());
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-        env.put("JAVA_OPTS_APPEND", "-Dacceso.component=keycloak"
-                + (Files.exists(builtMarker()) ? "" : " -XX:TieredStopAtLevel=1"));
+        List<String> append = new ArrayList<>(List.of("-Dacceso.component=keycloak"));
+        append.addAll(Files.exists(builtMarker()) ? spec.jitOptions() : List.of("-XX:TieredStopAtLevel=1"));
+        env.put("JAVA_OPTS_APPEND", String.join(" ", append));
         if (!spec.keycloakInMemory()) {
             env.put("KC_DB_URL", "jdbc:h2:file:" + h2Dir().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
         }

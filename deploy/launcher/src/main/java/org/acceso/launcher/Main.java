@@ -15,7 +15,7 @@ public final class Main {
     private static final String USAGE = """
             deploy/acceso: runs the whole Acceso system on this machine without Docker.
 
-              up [--clean] [--build] [--infra]
+              up [--clean] [--build] [--infra] [--full-jit]
                                       Fetch what is missing into deploy/.dist (first run only, via ./mvnw from
                                       Maven Central), start PostgreSQL, Kafka, Keycloak and GreenMail, build the
                                       services if their jars are missing (--build: always), start the services,
@@ -24,6 +24,9 @@ public final class Main {
                                       realm re-imported from deploy/keycloak/acceso-realm.json).
                                       --infra starts only the infrastructure (to run a service from an IDE or
                                       `quarkus dev` against it).
+                                      --full-jit: every JVM with the optimising compiler too (about
+                                      2x slower to start on two cores, faster once warm: benchmarks).
+                                      By default they run on the C1 compiler only.
               down [component...]     Stop what up started (by the recorded PIDs): the services, then the
                                       infrastructure; or only the named components.
               status                  One line per component; exit code 1 unless everything runs.
@@ -101,12 +104,14 @@ public final class Main {
         return rest.get(0);
     }
 
-    private static int up(Stack stack, List<String> options) {
+    private static int up(Stack current, List<String> options) {
         boolean clean = false;
         boolean rebuild = false;
         boolean infraOnly = false;
+        boolean fullJit = false;
         for (String option : options) {
             switch (option) {
+                case "--full-jit" -> fullJit = true;
                 case "--clean" -> clean = true;
                 case "--build" -> rebuild = true;
                 case "--infra" -> infraOnly = true;
@@ -114,6 +119,7 @@ public final class Main {
             }
         }
         long begin = System.nanoTime();
+        Stack stack = fullJit ? Stack.of(current.spec().withFullJit(), Main::say) : current;
         StackSpec spec = stack.spec();
         if (clean) {
             say("--clean: stopping everything and wiping " + spec.dataDir());

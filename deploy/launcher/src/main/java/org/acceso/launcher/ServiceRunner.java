@@ -56,6 +56,7 @@ final class ServiceRunner extends Runner {
     Launch launch() {
         List<String> command = new ArrayList<>(List.of(StackSpec.javaExecutable().toString()));
         command.addAll(spec.serviceJvmOptions());
+        command.addAll(spec.jitOptions());
         command.addAll(List.of("-Dacceso.component=" + service.id(), "-jar", snapshot().resolve("quarkus-run.jar").toString()));
         return new Launch(command, Environment.of(service, spec.layout()), spec.workDir(service));
     }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param serviceJvmOptions JVM options of the services
  * @param servicesAwaitKeycloak true: a service starts once Keycloak answers; false: it starts with the infrastructure
  *                         and waits for Keycloak itself ({@code quarkus.oidc.connection-delay})
+ * @param quickJit         every JVM (Kafka, Keycloak, GreenMail, the services) on the C1 compiler only: on two cores the
+ *                         whole system starts in half the time, at the price of lower peak speed; false for benchmarks
  */
 public record StackSpec(
         Path projectDir,
@@ -29,7 +31,8 @@ public record StackSpec(
         Path keycloakHome,
         boolean keycloakInMemory,
         List<String> serviceJvmOptions,
-        boolean servicesAwaitKeycloak) {
+        boolean servicesAwaitKeycloak,
+        boolean quickJit) {
 
     public StackSpec {
         projectDir = projectDir.toAbsolutePath().normalize();
@@ -50,20 +53,30 @@ public record StackSpec(
         List<String> jvm = new ArrayList<>(List.of("-Xms32m"));
         jvm.addAll(Environment.SERVICE_JVM_OPTIONS);
         return new StackSpec(projectDir, data, data.resolve("logs"), distributions, Layout.fixed(),
-                distributions.dir().resolve("keycloak-" + Distributions.KEYCLOAK_VERSION), false, jvm, true);
+                distributions.dir().resolve("keycloak-" + Distributions.KEYCLOAK_VERSION), false, jvm, true, true);
     }
 
     /**
      * A throw-away system on free ports (the system tests): data under {@code dataDir}, Keycloak with an in-memory
-     * database, its distribution unpacked and augmented once in {@code distDir} (kept between runs and clones), the
-     * services on the C1 compiler only (four JVMs start on two cores in half the time).
+     * database, its distribution unpacked and augmented once in {@code distDir} (kept between runs and clones), every
+     * JVM on the C1 compiler only.
      */
     public static StackSpec throwAway(Path projectDir, Path dataDir, Path logsDir, Path distDir) {
         Distributions distributions = new Distributions(distDir, projectDir);
-        List<String> jvm = new ArrayList<>(Environment.SERVICE_JVM_OPTIONS);
-        jvm.add("-XX:TieredStopAtLevel=1");
         return new StackSpec(projectDir, dataDir, logsDir, distributions, Layout.free(),
-                distributions.dir().resolve("keycloak-" + Distributions.KEYCLOAK_VERSION), true, jvm, true);
+                distributions.dir().resolve("keycloak-" + Distributions.KEYCLOAK_VERSION), true,
+                Environment.SERVICE_JVM_OPTIONS, true, true);
+    }
+
+    /** The same system with the full JIT (C1 and C2) in every JVM: slower to start, faster once warm (benchmarks). */
+    public StackSpec withFullJit() {
+        return new StackSpec(projectDir, dataDir, logsDir, distributions, layout, keycloakHome, keycloakInMemory,
+                serviceJvmOptions, servicesAwaitKeycloak, false);
+    }
+
+    /** The JIT options of every JVM the stack starts. */
+    public List<String> jitOptions() {
+        return quickJit ? List.of("-XX:TieredStopAtLevel=1") : List.of();
     }
 
     public Path pidFile(Component component) {

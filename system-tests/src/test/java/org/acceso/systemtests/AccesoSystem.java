@@ -71,7 +71,11 @@ final class AccesoSystem implements AutoCloseable {
             return new AccesoSystem(running, false);
         }
         StackSpec spec = StackSpec.throwAway(settings.projectDir(), settings.workDir().resolve("stack"),
-                settings.logsDir(), settings.distDir());
+                        settings.logsDir(), settings.distDir())
+                // journeys wait for a missed deadline to be noticed
+                .withServiceEnvironment(org.acceso.launcher.Service.DEADLINE, Map.of("DEADLINE_SWEEP_EVERY", "2s"))
+                // the journeys file more than a resident's daily quota (20) as ana; the quota itself is the gateway's own test
+                .withServiceEnvironment(org.acceso.launcher.Service.GATEWAY, Map.of("GATEWAY_QUOTAS_FILINGS_REQUESTS", "500"));
         checkPrerequisites(spec);
         AccesoSystem system = new AccesoSystem(Stack.of(spec, AccesoSystem::say), true);
         Runtime.getRuntime().addShutdownHook(system.shutdownHook);
@@ -124,8 +128,8 @@ final class AccesoSystem implements AutoCloseable {
         return stack.layout().url(service.component);
     }
 
-    Keycloak keycloak() {
-        return new Keycloak(stack.layout().issuer());
+    KeycloakServer keycloak() {
+        return new KeycloakServer(stack.layout().keycloakUrl());
     }
 
     Mailbox mailbox() {
@@ -138,6 +142,11 @@ final class AccesoSystem implements AutoCloseable {
                 .map(component -> "\n----- last lines of " + stack.log(component) + " -----\n" + stack.tail(component, 60)
                         + "\n----- end of " + component.id() + " log -----")
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** The log file of a service's process (for journeys that look for a correlation id in every log). */
+    Path logOf(Service service) {
+        return stack.log(service.component);
     }
 
     void recordTiming(String what, long millis) {

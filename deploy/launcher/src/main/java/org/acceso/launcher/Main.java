@@ -229,7 +229,7 @@ public final class Main {
         if (!(component instanceof Service service)) {
             throw new LauncherException("env: " + component.id() + " is not a service");
         }
-        for (Map.Entry<String, String> variable : Environment.of(service, stack.layout()).entrySet()) {
+        for (Map.Entry<String, String> variable : stack.spec().environment(service).entrySet()) {
             System.out.println(variable.getKey() + "=" + variable.getValue());
         }
         return 0;

@@ -58,7 +58,7 @@ final class ServiceRunner extends Runner {
         command.addAll(spec.serviceJvmOptions());
         command.addAll(spec.jitOptions());
         command.addAll(List.of("-Dacceso.component=" + service.id(), "-jar", snapshot().resolve("quarkus-run.jar").toString()));
-        return new Launch(command, Environment.of(service, spec.layout()), spec.workDir(service));
+        return new Launch(command, spec.environment(service), spec.workDir(service));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.acceso.launcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where one system lives and how it runs: its ports, its data and log folders, the distributions it runs from, and
@@ -19,6 +20,7 @@ import java.util.List;
  * @param serviceJvmOptions JVM options of the services
  * @param servicesAwaitKeycloak true: a service starts once Keycloak answers; false: it starts with the infrastructure
  *                         and waits for Keycloak itself ({@code quarkus.oidc.connection-delay})
+ * @param serviceEnvironment variables a service gets on top of {@link Environment}'s (a test's shorter sweep, say)
  * @param quickJit         every JVM (Kafka, Keycloak, GreenMail, the services) on the C1 compiler only: on two cores the
  *                         whole system starts in half the time, at the price of lower peak speed; false for benchmarks
  */
@@ -32,6 +34,7 @@ public record StackSpec(
         boolean keycloakInMemory,
         List<String> serviceJvmOptions,
         boolean servicesAwaitKeycloak,
+        Map<Service, Map<String, String>> serviceEnvironment,
         boolean quickJit) {
 
     public StackSpec {
@@ -40,6 +43,7 @@ public record StackSpec(
         logsDir = logsDir.toAbsolutePath().normalize();
         keycloakHome = keycloakHome.toAbsolutePath().normalize();
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
     /**
@@ -53,7 +57,7 @@ public record StackSpec(
         List<String> jvm = new ArrayList<>(List.of("-Xms32m"));
         jvm.addAll(Environment.SERVICE_JVM_OPTIONS);
         return new StackSpec(projectDir, data, data.resolve("logs"), distributions, Layout.fixed(),
-                distributions.dir().resolve("keycloak-" + Distributions.KEYCLOAK_VERSION), false, jvm, true, true);
+                distributions.dir().resolve("keycloak-" + Distributions.KEYCLOAK_VERSION), false, jvm, true, Map.of(), true);
     }
 
     /**
@@ -65,13 +69,31 @@ public record StackSpec(
         Distributions distributions = new Distributions(distDir, projectDir);
         return new StackSpec(projectDir, dataDir, logsDir, distributions, Layout.free(),
                 distributions.dir().resolve("keycloak-" + Distributions.KEYCLOAK_VERSION), true,
-                Environment.SERVICE_JVM_OPTIONS, true, true);
+                Environment.SERVICE_JVM_OPTIONS, true, Map.of(), true);
     }
 
     /** The same system with the full JIT (C1 and C2) in every JVM: slower to start, faster once warm (benchmarks). */
     public StackSpec withFullJit() {
         return new StackSpec(projectDir, dataDir, logsDir, distributions, layout, keycloakHome, keycloakInMemory,
-                serviceJvmOptions, servicesAwaitKeycloak, false);
+                serviceJvmOptions, servicesAwaitKeycloak, serviceEnvironment, false);
+    }
+
+    /** The same system where {@code service} also gets {@code variables} (they win over {@link Environment}'s). */
+    public StackSpec withServiceEnvironment(Service service, Map<String, String> variables) {
+        Map<Service, Map<String, String>> all = new java.util.EnumMap<>(Service.class);
+        all.putAll(serviceEnvironment);
+        Map<String, String> merged = new java.util.LinkedHashMap<>(all.getOrDefault(service, Map.of()));
+        merged.putAll(variables);
+        all.put(service, merged);
+        return new StackSpec(projectDir, dataDir, logsDir, distributions, layout, keycloakHome, keycloakInMemory,
+                serviceJvmOptions, servicesAwaitKeycloak, all, quickJit);
+    }
+
+    /** Everything {@code service} is started with: {@link Environment}'s variables and this system's additions. */
+    public Map<String, String> environment(Service service) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(Environment.of(service, layout));
+        env.putAll(serviceEnvironment.getOrDefault(service, Map.of()));
+        return env;
     }
 
     /** The JIT options of every JVM the stack starts. */

@@ -67,6 +67,12 @@ public interface GatewayConfig {
 
         /** A limit of this route's own, instead of the default one shared by all routes. */
         Optional<Limit> rateLimit();
+
+        /**
+         * The Content-Security-Policy of this route's answers, instead of {@code gateway.headers.content-security-policy}
+         * (the web front's pages load the front's own styles, scripts and images and post its forms).
+         */
+        Optional<String> contentSecurityPolicy();
     }
 
     interface Backend {

@@ -3,6 +3,7 @@ package org.acceso.web.api;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -20,11 +21,17 @@ public class UserToken implements ClientHeadersFactory {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    Instance<AccessTokenCredential> accessToken;
+
     @Override
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
         AccessTokenCredential token = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
-        if (token != null) {
+        if (token == null && !identity.isAnonymous() && accessToken.isResolvable()) {
+            token = accessToken.get();
+        }
+        if (token != null && token.getToken() != null) {
             headers.putSingle("Authorization", "Bearer " + token.getToken());
         }
         Object correlation = MDC.get(Correlation.MDC_KEY);

@@ -99,6 +99,7 @@ public class AuditorPages {
                 .data("period", period)
                 .data("agencies", agencies)
                 .data("all", all)
+                .data("onTimeTotal", all.answeredWithinInitialDeadline() + all.answeredWithinExtendedDeadline())
                 .data("onTime", onTime(agencies))
                 .data("days", days(agencies))
                 .data("ages", ages(all))

@@ -52,6 +52,6 @@ public class ErrorPages {
 
     private Response page(int status) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.page("error", "").data("status", status)).build();
+                .entity(pages.page("error", "").data("status", String.valueOf(status))).build();
     }
 }

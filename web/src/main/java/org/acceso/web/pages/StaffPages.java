@@ -24,7 +24,12 @@ public class StaffPages {
     static final int PAGE_SIZE = 20;
     static final List<String> STATUSES = List.of("RECEIVED", "ASSIGNED", "AWAITING_CLARIFICATION", "REFERRED", "EXTENDED",
             "ANSWERED", "DEEMED_DENIED", "APPEALED", "APPEAL_RESOLVED", "WITHDRAWN", "REFERRED_EXTERNALLY");
-    static final List<String> SORTS = List.of("dueAt", "-dueAt", "filedAt", "-filedAt");
+    /** The orders a list offers: the API's {@code sort} value and the key of its words. */
+    public record Sort(String value, String key) {
+    }
+
+    static final List<Sort> SORTS = List.of(new Sort("dueAt", "sort_dueAt"), new Sort("-dueAt", "sort_desc_dueAt"),
+            new Sort("filedAt", "sort_filedAt"), new Sort("-filedAt", "sort_desc_filedAt"));
 
     @Inject
     Pages pages;
@@ -59,7 +64,7 @@ public class StaffPages {
             // the first page
         }
         return new Filters(STATUSES.contains(status) ? status : "", q == null ? "" : q.strip().substring(0, Math.min(q.strip().length(), 200)),
-                "true".equals(mine), SORTS.contains(sort) ? sort : "dueAt", number);
+                "true".equals(mine), SORTS.stream().anyMatch(s -> s.value().equals(sort)) ? sort : "dueAt", number);
     }
 
     @GET

@@ -28,6 +28,11 @@ public class Form {
         return name;
     }
 
+    /** This form if it is the one named (the page shows its errors), otherwise null. */
+    public Form ifNamed(String form) {
+        return name.equals(form) ? this : null;
+    }
+
     public Form value(String field, String value) {
         values.put(field, value);
         return this;

@@ -61,7 +61,7 @@ public final class Formats {
     }
 
     /** "1.2 MB". */
-    static String bytes(long size) {
+    static String bytes(Long size) {
         if (size < 1024) {
             return size + " B";
         }

@@ -13,7 +13,8 @@ import java.time.OffsetDateTime;
  * @param status      the clock after the change: {@code RUNNING}, {@code PAUSED} or {@code STOPPED}
  * @param newDueOn    the due date now; null while the clock is paused (remaining days are kept) or stopped
  * @param cause       why: {@code EXTENSION}, {@code CLARIFICATION_REQUESTED}, {@code CLARIFICATION_PROVIDED},
- *                    {@code REFERRAL}, {@code CALENDAR_CHANGE}, {@code ANSWERED}, {@code WITHDRAWN}
+ *                    {@code REFERRAL}, {@code CALENDAR_CHANGE}, {@code ANSWERED}, {@code WITHDRAWN}; on the
+ *                    {@code APPEAL} clock also {@code APPEAL_FILED} (an appeal stopped the window)
  * @param instrument  the legal instrument behind a calendar change ("Decreto 1234/2026"), else null
  * @param detail      the reason in words (the extension's reasons, the calendar entry's description)
  */

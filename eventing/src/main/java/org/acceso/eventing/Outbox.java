@@ -1,6 +1,8 @@
 package org.acceso.eventing;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.orm.panache.Panache;
+import org.hibernate.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -14,7 +16,13 @@ import org.acceso.contracts.RequestEvent;
 import org.acceso.contracts.Topics;
 import org.acceso.observability.Correlation;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,6 +61,50 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public Envelope append(AgencyEvent event) {
         return write(event.code(), null, event);
+    }
+
+    /** An event about a request, for {@link #appendAll}. */
+    public record RequestScoped(UUID requestId, DeadlineEvent event) {
+    }
+
+    /**
+     * Appends many events about requests with one JDBC batch: the same rows as {@link #append(UUID, DeadlineEvent)}
+     * one by one, in list order, for bulk work (sweeps, recomputations) where a round trip per row is too slow.
+     * Flushes the caller's pending entity changes first, so the rows follow them in the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Envelope> appendAll(List<RequestScoped> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Envelope> envelopes = new ArrayList<>(events.size());
+        for (RequestScoped scoped : events) {
+            requestKey(scoped.requestId());
+            envelopes.add(EventCodec.envelope(UUID.randomUUID(), scoped.requestId(), now, scoped.event()));
+        }
+        Session session = Panache.getEntityManager().unwrap(Session.class);
+        session.flush();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_message "
+                    + "(event_id, topic, message_key, type, payload, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)")) {
+                for (int i = 0; i < envelopes.size(); i++) {
+                    Envelope envelope = envelopes.get(i);
+                    insert.setObject(1, envelope.eventId());
+                    insert.setString(2, Topics.of(events.get(i).event()));
+                    insert.setString(3, envelope.requestId().toString());
+                    insert.setString(4, envelope.type());
+                    insert.setString(5, EventCodec.write(envelope));
+                    insert.setTimestamp(6, Timestamp.from(envelope.occurredAt()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot append " + envelopes.size() + " events to the outbox", e);
+            }
+        });
+        appended.fire(new OutboxAppended(Topics.DEADLINE_EVENTS));
+        return envelopes;
     }
 
     private static String requestKey(UUID requestId) {

@@ -2,41 +2,63 @@ package org.acceso.deadline.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.acceso.deadline.domain.DayUnit;
-
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Optional;
 
 /**
- * {@code deadline.*}: the jurisdiction's policy as data. Defaults are Rosario on Law 27.275's
- * numbers; another jurisdiction changes these values, not the code.
+ * {@code deadline.*}: which policy profile is in force (the profiles themselves are data, {@code /policies/*.properties}),
+ * and how the sweeps, recomputations and calendar queries run.
  */
 @ConfigMapping(prefix = "deadline")
 public interface DeadlineConfig {
 
     Policy policy();
 
+    Sweep sweep();
+
+    Recompute recompute();
+
+    Calendar calendar();
+
     interface Policy {
-        /** Names the jurisdiction and its calendar (rows of calendar_entry with this calendar). */
-        @WithDefault("rosario")
-        String jurisdiction();
+        /** The profile new clocks start under ({@code /policies/<profile>.properties}); running clocks keep theirs. */
+        @WithDefault("ar-rosario")
+        String profile();
+    }
 
-        @WithDefault("America/Argentina/Cordoba")
-        ZoneId zone();
+    interface Sweep {
+        /** How often each instance sweeps (read by the {@code @Scheduled} expression), e.g. {@code 1m}, {@code 2s}. */
+        @WithDefault("1m")
+        String every();
 
-        /** Days to answer. */
-        @WithDefault("15")
-        int responseDays();
+        /** How long after start the first sweep waits. */
+        @WithDefault("5s")
+        String delay();
 
-        @WithDefault("BUSINESS")
-        DayUnit dayUnit();
-
-        /** Filings after this local time count as received on the next business day; none by default. */
-        Optional<LocalTime> cutoff();
-
-        /** Whether the administration closes on "días no laborables" (bridge days, Jueves Santo). */
+        /** Whether this instance sweeps (every instance may: clocks are claimed with FOR UPDATE SKIP LOCKED). */
         @WithDefault("true")
-        boolean closesOnNonWorkingDays();
+        boolean enabled();
+
+        /** Clocks claimed per transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Batches per sweep run at most (the next run goes on). */
+        @WithDefault("200")
+        int maxBatches();
+    }
+
+    interface Recompute {
+        /** How often pending calendar changes are looked for (they also start right after the change commits). */
+        @WithDefault("10s")
+        String every();
+
+        /** Clocks planned again per transaction after a calendar change. */
+        @WithDefault("1000")
+        int batchSize();
+    }
+
+    interface Calendar {
+        /** The longest range {@code /calendars/{j}/days} answers, in days. */
+        @WithDefault("366")
+        int maxDays();
     }
 }

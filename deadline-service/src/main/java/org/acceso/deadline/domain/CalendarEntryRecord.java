@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A stored calendar entry: a day or range added by hand, with its legal instrument and author. */
+/** A stored calendar entry: a day or range added by hand, with its legal instrument and author. Deleting keeps the row. */
 @Entity
 @Table(name = "calendar_entry")
 public class CalendarEntryRecord extends PanacheEntityBase {
@@ -44,16 +44,25 @@ public class CalendarEntryRecord extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Column(name = "deleted_by")
+    public String deletedBy;
 
     public CalendarEntry toEntry() {
         return new CalendarEntry(kind, startsOn, endsOn, instrument, description);
     }
 
     public static List<CalendarEntry> entriesOf(String calendar) {
-        return CalendarEntryRecord.<CalendarEntryRecord>list("calendar = ?1 order by startsOn", calendar).stream()
-                .map(CalendarEntryRecord::toEntry)
-                .toList();
+        return live(calendar).stream().map(CalendarEntryRecord::toEntry).toList();
+    }
+
+    /** The entries in force (not deleted) of a calendar, by date. */
+    public static List<CalendarEntryRecord> live(String calendar) {
+        return list("calendar = ?1 and deletedAt is null order by startsOn, id", calendar);
     }
 }

@@ -1,6 +1,6 @@
 package org.acceso.deadline.domain;
 
-/** Whether a legal clock is still counting. */
+/** Whether a response clock counts: running, paused (waiting for a clarification) or stopped for good. */
 public enum ClockStatus {
-    RUNNING, STOPPED
+    RUNNING, PAUSED, STOPPED
 }

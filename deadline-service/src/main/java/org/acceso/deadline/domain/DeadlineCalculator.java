@@ -63,6 +63,9 @@ public final class DeadlineCalculator {
         if (days < 0) {
             throw new IllegalArgumentException("days must not be negative: " + days);
         }
+        if (unit == DayUnit.MONTH) {
+            return addMonths(calendar, dayZero, days);
+        }
         LocalDate day = dayZero;
         int counted = 0;
         int scanned = 0;
@@ -77,6 +80,72 @@ public final class DeadlineCalculator {
             day = firstCountingBusinessDayFrom(calendar, day);
         }
         return day;
+    }
+
+    /**
+     * {@code months} months after {@code dayZero}: the same day number (or the month's last day), pushed by one
+     * day for each suspended day in between, then moved to the next counting business day.
+     */
+    private static LocalDate addMonths(BusinessCalendar calendar, LocalDate dayZero, int months) {
+        if (months == 0) {
+            return dayZero;
+        }
+        LocalDate day = dayZero.plusMonths(months);
+        int suspended = 0;
+        for (LocalDate d = dayZero.plusDays(1); !d.isAfter(day); d = d.plusDays(1)) {
+            if (calendar.isSuspended(d)) {
+                suspended++;
+            }
+        }
+        int scanned = 0;
+        while (suspended > 0) {
+            day = day.plusDays(1);
+            if (!calendar.isSuspended(day)) {
+                suspended--;
+            }
+            guard(++scanned, dayZero);
+        }
+        return firstCountingBusinessDayFrom(calendar, day);
+    }
+
+    /**
+     * The counting days of a term still ahead when it pauses on {@code pausedOn}: those in
+     * {@code (pausedOn, dueOn]}, in the unit's {@linkplain DayUnit#counting() counting unit}; 0 when it is due.
+     */
+    public static int remainingDays(BusinessCalendar calendar, DayUnit unit, LocalDate pausedOn, LocalDate dueOn) {
+        return countDays(calendar, unit.counting(), pausedOn, dueOn);
+    }
+
+    /**
+     * The last day of a paused term that resumes at {@code resumedAt}: the resumption counts like a new receipt
+     * (day 0, moved to the next business day or past the cut-off like a filing), and the {@code remaining}
+     * counting days run from there. So the resumed term keeps exactly the days that were left.
+     */
+    public static Deadline resume(BusinessCalendar calendar, DeadlinePolicy policy, Instant resumedAt, int remaining) {
+        LocalDate dayZero = receivedOn(calendar, policy, resumedAt);
+        LocalDate dueOn = addDays(calendar, policy.dayUnit().counting(), dayZero, remaining);
+        return new Deadline(dayZero, dueOn, endOfDay(dueOn, policy.zone()));
+    }
+
+    /**
+     * The first day from which only {@code days} counting days of {@code unit} remain until {@code dueOn}: the
+     * earliest {@code d} with {@code countDays(d, dueOn) == days}, a counting day itself (the {@code days + 1}-th
+     * counting day back from {@code dueOn}). A reminder "n days left" belongs to its start.
+     */
+    public static LocalDate daysBefore(BusinessCalendar calendar, DayUnit unit, LocalDate dueOn, int days) {
+        LocalDate day = dueOn;
+        int counted = 0;
+        int scanned = 0;
+        while (true) {
+            if (counts(calendar, unit.counting(), day)) {
+                if (counted == days) {
+                    return day;
+                }
+                counted++;
+            }
+            day = day.minusDays(1);
+            guard(++scanned, dueOn);
+        }
     }
 
     /**
@@ -102,7 +171,7 @@ public final class DeadlineCalculator {
         if (calendar.isSuspended(day)) {
             return false;
         }
-        return unit == DayUnit.CALENDAR || calendar.isBusinessDay(day);
+        return unit != DayUnit.BUSINESS || calendar.isBusinessDay(day);
     }
 
     private static LocalDate firstBusinessDayFrom(BusinessCalendar calendar, LocalDate start) {

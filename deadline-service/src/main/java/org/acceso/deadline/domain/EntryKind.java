@@ -12,19 +12,30 @@ public enum EntryKind {
     /** A closure of the administration by decree (municipal workers' day, year-end closure): offices are closed. */
     ADMINISTRATIVE_CLOSURE,
     /** A range in which deadlines do not run; offices may be open and still receive requests. */
-    DEADLINE_SUSPENSION;
+    DEADLINE_SUSPENSION,
+    /**
+     * A working day by the year's official list on a date the holiday rules close (a holiday moved by decree):
+     * the official list overrides the rule engine in both directions. It never reopens a weekend, and a hand
+     * closure on the same day still closes it.
+     */
+    WORKING_DAY;
 
     /** Whether a day of this kind is not a business day in a calendar with the given setting. */
     public boolean closesOffices(boolean closesOnNonWorkingDays) {
         return switch (this) {
             case HOLIDAY, ADMINISTRATIVE_CLOSURE -> true;
             case NON_WORKING_DAY -> closesOnNonWorkingDays;
-            case DEADLINE_SUSPENSION -> false;
+            case DEADLINE_SUSPENSION, WORKING_DAY -> false;
         };
     }
 
     /** Whether days of this kind stop deadlines from running. */
     public boolean suspendsDeadlines() {
         return this == DEADLINE_SUSPENSION;
+    }
+
+    /** Whether days of this kind reopen a day that the holiday rules close. */
+    public boolean reopens() {
+        return this == WORKING_DAY;
     }
 }

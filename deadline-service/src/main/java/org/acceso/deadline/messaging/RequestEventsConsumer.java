@@ -4,7 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
-import org.acceso.contracts.RequestFiled;
+import org.acceso.contracts.RequestEvent;
 import org.acceso.contracts.Topics;
 import org.acceso.deadline.service.ClockService;
 import org.acceso.eventing.IdempotentConsumer;
@@ -14,8 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Starts a legal clock for each filed request. Idempotent by event id (and by request id); a message
- * that is not an event goes to the dead-letter topic at once; database failures are retried first.
+ * Drives the legal clocks from request-events. Idempotent by event id; a message that is not an event goes to the
+ * dead-letter topic at once; database failures are retried first. Unknown types are skipped (tolerant reader).
  */
 @ApplicationScoped
 public class RequestEventsConsumer {
@@ -38,6 +38,6 @@ public class RequestEventsConsumer {
     }
 
     private void apply(Envelope envelope) {
-        EventCodec.payload(envelope, RequestFiled.class).ifPresent(filed -> clocks.start(envelope.requestId(), filed));
+        EventCodec.decode(envelope, RequestEvent.class).ifPresent(event -> clocks.apply(envelope, event));
     }
 }

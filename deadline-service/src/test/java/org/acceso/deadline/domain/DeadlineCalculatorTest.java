@@ -71,6 +71,11 @@ class DeadlineCalculatorTest {
                 Arguments.of("shouldSkip8And25December", "2025-12-04T10:00", "2025-12-04", "2025-12-29"),
                 // Sat 6 Sep 2025: received Mon 8 (day 0), day 1 is Tue 9. No holidays: three weeks, Mon 29 Sep(15).
                 Arguments.of("shouldReceiveASaturdayFilingOnMonday", "2025-09-06T11:00", "2025-09-08", "2025-09-29"),
+                // Sun 7 Sep 2025: received Mon 8 (day 0), as a Saturday filing: Mon 29 Sep(15).
+                Arguments.of("shouldReceiveASundayFilingOnMonday", "2025-09-07T16:45", "2025-09-08", "2025-09-29"),
+                // Sun 15 Feb 2026, carnival eve: Mon 16 and Tue 17 are holidays, received Wed 18 (day 0). Thu 19(1)
+                // Fri 20(2) Mon 23(3) ... Fri 27(7) Mon 2 Mar(8) ... Fri 6(12) Mon 9(13) Tue 10(14) Wed 11(15).
+                Arguments.of("shouldReceiveASundayFilingBeforeCarnivalAfterIt", "2026-02-15T09:00", "2026-02-18", "2026-03-11"),
                 // Sat 7 Jun 2025: received Mon 9 (day 0). Tue 10(1) Wed 11(2) Thu 12(3) Fri 13(4), Mon 16 Güemes,
                 // Tue 17(5) Wed 18(6) Thu 19(7), Fri 20 Belgrano, Mon 23(8) Tue 24(9) Wed 25(10) Thu 26(11)
                 // Fri 27(12) Mon 30(13) Tue 1 Jul(14) Wed 2(15).
@@ -142,7 +147,7 @@ class DeadlineCalculatorTest {
 
     @Test
     void shouldReceiveOnTheNextBusinessDayAfterTheCutoff() {
-        DeadlinePolicy withCutoff = new DeadlinePolicy("rosario", DeadlinePolicy.ROSARIO_ZONE, 15, DayUnit.BUSINESS, LocalTime.of(14, 0));
+        DeadlinePolicy withCutoff = ROSARIO_POLICY.withCutoff(LocalTime.of(14, 0));
 
         // Mon 8 Sep 2025: at 14:00 still day 0 Mon 8 (due Mon 29 Sep); at 14:00:01 day 0 is Tue 9 (due Tue 30 Sep).
         assertThat(DeadlineCalculator.schedule(ROSARIO, withCutoff, local("2025-09-08T14:00")).dueOn()).isEqualTo(date("2025-09-29"));
@@ -181,8 +186,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void shouldCountCalendarDaysAndMoveALastDayOffToTheNextBusinessDay() {
-        DeadlinePolicy twentyCalendarDays = new DeadlinePolicy("example", DeadlinePolicy.ROSARIO_ZONE, 20, DayUnit.CALENDAR, null);
-        DeadlinePolicy tenCalendarDays = new DeadlinePolicy("example", DeadlinePolicy.ROSARIO_ZONE, 10, DayUnit.CALENDAR, null);
+        DeadlinePolicy twentyCalendarDays = RosarioFixtures.withTerm(20, DayUnit.CALENDAR);
+        DeadlinePolicy tenCalendarDays = RosarioFixtures.withTerm(10, DayUnit.CALENDAR);
 
         // Day 0 Mon 8 Sep 2025; day 20 is Sun 28 Sep, not a business day: due Mon 29.
         assertThat(DeadlineCalculator.schedule(ROSARIO, twentyCalendarDays, local("2025-09-08T10:00")).dueOn()).isEqualTo(date("2025-09-29"));
@@ -219,13 +224,7 @@ class DeadlineCalculatorTest {
 
     @Test
     void shouldRejectAPolicyWithoutResponseDays() {
-        assertThatThrownBy(() -> new DeadlinePolicy("x", DeadlinePolicy.ROSARIO_ZONE, 0, DayUnit.BUSINESS, null))
+        assertThatThrownBy(() -> RosarioFixtures.withTerm(0, DayUnit.BUSINESS))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void shouldDescribeRosarioPolicy() {
-        assertThat(DeadlinePolicy.rosario()).isEqualTo(new DeadlinePolicy("rosario",
-                ZoneId.of("America/Argentina/Cordoba"), 15, DayUnit.BUSINESS, null));
     }
 }

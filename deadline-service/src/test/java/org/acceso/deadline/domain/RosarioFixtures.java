@@ -24,7 +24,8 @@ final class RosarioFixtures {
     /** Rosario as deployed: national + local rules, the seeded bridge days, offices closed on non-working days. */
     static final JurisdictionCalendar ROSARIO = JurisdictionCalendar.rosario(BRIDGE_DAYS, true);
 
-    static final DeadlinePolicy ROSARIO_POLICY = DeadlinePolicy.rosario();
+    /** The shipped ar-rosario profile. */
+    static final DeadlinePolicy ROSARIO_POLICY = PolicyProfiles.load("ar-rosario");
 
     private RosarioFixtures() {
     }
@@ -39,6 +40,14 @@ final class RosarioFixtures {
 
     /** An instant given as Rosario local date-time, e.g. "2025-09-12T23:30". */
     static Instant local(String isoLocalDateTime) {
-        return LocalDateTime.parse(isoLocalDateTime).atZone(DeadlinePolicy.ROSARIO_ZONE).toInstant();
+        return LocalDateTime.parse(isoLocalDateTime).atZone(ROSARIO_POLICY.zone()).toInstant();
+    }
+
+    /** Rosario's policy with another response term. */
+    static DeadlinePolicy withTerm(int days, DayUnit unit) {
+        DeadlinePolicy p = ROSARIO_POLICY;
+        return new DeadlinePolicy("example", p.jurisdiction(), p.holidays(), p.closesOnNonWorkingDays(), p.zone(), days, unit,
+                p.cutoff(), p.extensionDays(), p.extensionUnit(), p.maxExtensions(), p.clarification(), p.referral(),
+                p.referralDays(), p.reminderOffsets(), p.veryOverdueDays(), p.appealDays(), p.appealUnit());
     }
 }

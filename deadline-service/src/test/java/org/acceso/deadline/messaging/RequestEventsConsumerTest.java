@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.hasSize;
 class RequestEventsConsumerTest {
 
     static final String CLERK = TestTokens.token("carla-sub", "carla@example.org", "clerk");
+    static final String AUDITOR = TestTokens.token("fede-sub", "fede@example.org", "auditor");
     static final String RESIDENT = TestTokens.resident("ana-sub", "ana@example.org");
 
     @Inject
@@ -71,14 +72,17 @@ class RequestEventsConsumerTest {
         assertThat(scheduled.dayUnit()).isEqualTo("BUSINESS");
         assertThat(scheduled.zone()).isEqualTo("America/Argentina/Cordoba");
 
-        given().auth().oauth2(CLERK).get("/deadlines/" + requestId).then().statusCode(200)
+        given().auth().oauth2(AUDITOR).get("/deadlines/" + requestId).then().statusCode(200)
                 .body("trackingNumber", equalTo("AIP-2026-000123"))
+                .body("profile", equalTo("ar-rosario"))
+                .body("agencyCode", equalTo("AMBIENTE"))
                 .body("status", equalTo("RUNNING"))
                 .body("receivedOn", equalTo("2026-11-26"))
                 .body("dueOn", equalTo("2026-12-21"))
                 .body("dueAt", equalTo("2026-12-21T23:59:59-03:00"))
                 .body("history", hasSize(1))
-                .body("history[0].newDueOn", equalTo("2026-12-21"));
+                .body("history[0].newDueOn", equalTo("2026-12-21"))
+                .body("history[0].cause", equalTo("FILED"));
     }
 
     @Test
@@ -126,13 +130,28 @@ class RequestEventsConsumerTest {
     }
 
     @Test
-    void shouldShowClocksToStaffOnly() {
-        given().auth().oauth2(RESIDENT).get("/deadlines/" + UUID.randomUUID()).then().statusCode(403)
+    void shouldShowAClockToItsRequesterTheHoldingAgencyAndStaffOnly() {
+        String requestId = UUID.randomUUID().toString();
+        KafkaEvents.send(Topics.REQUEST_EVENTS, requestId, requestFiled(requestId, UUID.randomUUID().toString(),
+                "2026-11-26T17:20:00Z"));
+        scheduledFor(requestId);
+
+        // The pinned example is filed by user 5f0c7d0e-... for agency AMBIENTE.
+        String requester = TestTokens.resident("5f0c7d0e-8a8e-4a53-9d8e-2f1f3c9b7a10", "ana@example.org");
+        for (String reader : new String[] {requester, TestTokens.clerk("x-sub", "x@example.org", "AMBIENTE"),
+                TestTokens.token("elena-sub", "elena@example.org", "coordinator"),
+                TestTokens.token("fede-sub", "fede@example.org", "auditor"), TestTokens.token("admin-sub", null, "admin")}) {
+            given().auth().oauth2(reader).get("/deadlines/" + requestId).then().statusCode(200)
+                    .body("trackingNumber", equalTo("AIP-2026-000123"));
+        }
+        for (String stranger : new String[] {RESIDENT, TestTokens.clerk("carla-sub", "carla@example.org", "OBRAS"), CLERK}) {
+            given().auth().oauth2(stranger).get("/deadlines/" + requestId).then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(404));
+        }
+        given().auth().oauth2(RESIDENT).get("/deadlines/not-a-uuid").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(CLERK).get("/deadlines/" + UUID.randomUUID()).then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404));
-        given().get("/deadlines/" + UUID.randomUUID()).then().statusCode(401)
+        given().get("/deadlines/" + requestId).then().statusCode(401)
                 .contentType("application/problem+json");
     }
 

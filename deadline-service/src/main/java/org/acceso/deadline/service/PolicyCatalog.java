@@ -1,0 +1,39 @@
+package org.acceso.deadline.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.acceso.deadline.config.DeadlineConfig;
+import org.acceso.deadline.domain.DeadlinePolicy;
+import org.acceso.deadline.domain.PolicyProfiles;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The policy in force (by configuration) and the profiles clocks were started under. */
+@ApplicationScoped
+public class PolicyCatalog {
+
+    private final DeadlinePolicy inForce;
+
+    public PolicyCatalog(DeadlineConfig config) {
+        this.inForce = PolicyProfiles.load(config.policy().profile());
+    }
+
+    /** The profile new clocks start under. */
+    public DeadlinePolicy inForce() {
+        return inForce;
+    }
+
+    /** The policy of a clock: its profile, in the zone it was started under. */
+    public DeadlinePolicy of(String profile, String zone) {
+        DeadlinePolicy policy = profile.equals(inForce.profile()) ? inForce : PolicyProfiles.load(profile);
+        return zone == null ? policy : policy.withZone(ZoneId.of(zone));
+    }
+
+    /** The policy of a jurisdiction's calendar: the one in force if it is that jurisdiction's, else a shipped one. */
+    public Optional<DeadlinePolicy> forJurisdiction(String jurisdiction) {
+        return Stream.concat(Stream.of(inForce), PolicyProfiles.shipped().stream())
+                .filter(policy -> policy.jurisdiction().equals(jurisdiction))
+                .findFirst();
+    }
+}

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole Acceso system on this machine, as in production but on free ports of 127.0.0.1: Keycloak, the four
- * services as separate {@code java -jar} processes, and, inside the test JVM, PostgreSQL (one database and user
+ * services and the web front as separate {@code java -jar} processes, and, inside the test JVM, PostgreSQL (one database and user
  * per service), a Kafka broker and an SMTP catcher.
  * <p>
  * Keycloak is the slowest part, so it is launched first and the rest starts while it boots. Everything is stopped
@@ -51,11 +51,12 @@ final class AccesoSystem implements AutoCloseable {
     private static final Duration KEYCLOAK_READY = Duration.ofMinutes(4);
     private static final Duration SERVICES_READY = Duration.ofMinutes(2);
 
-    /** The four services: Maven module, database (user of the same name), and the gateway variable naming it. */
+    /** The services and the web front: Maven module, database (user of the same name), and the gateway variable naming it. */
     enum Service {
         REQUEST("request-service", "acceso_request", "GATEWAY_SERVICES_REQUEST"),
         DEADLINE("deadline-service", "acceso_deadline", "GATEWAY_SERVICES_DEADLINE"),
         NOTIFICATION("notification-service", "acceso_notification", "GATEWAY_SERVICES_NOTIFICATION"),
+        WEB("web", null, "GATEWAY_SERVICES_WEB"),
         GATEWAY("gateway", null, null);
 
         final String module;
@@ -102,8 +103,12 @@ final class AccesoSystem implements AutoCloseable {
         quietInfrastructureLogs();
         checkPrerequisites();
 
+        // ports first: the realm must know the gateway's address, where the web front sends people back after sign-in
+        for (Service service : Service.values()) {
+            ports.put(service, KafkaResource.freePort());
+        }
         long keycloakBegin = System.nanoTime();
-        keycloak = KeycloakServer.start(settings.keycloakZip(), settings.keycloakHome(), settings.realmFile(),
+        keycloak = KeycloakServer.start(settings.keycloakZip(), settings.keycloakHome(), realmForThisGateway(),
                 KafkaResource.freePort(), settings.logsDir().resolve("keycloak.log"));
         running.push(keycloak);
         timings.put("Keycloak cache ready (unpacks on the first run only)", millisSince(keycloakBegin));
@@ -133,7 +138,7 @@ final class AccesoSystem implements AutoCloseable {
         for (Service service : Service.values()) {
             assertThat(settings.serviceJar(service.module))
                     .as("%s is not packaged. Build the services first (the system tests never rebuild them):%n"
-                            + "  ./mvnw -B package -DskipTests -pl request-service,deadline-service,notification-service,gateway -am%n"
+                            + "  ./mvnw -B package -DskipTests -pl request-service,deadline-service,notification-service,gateway,web -am%n"
                             + "Missing jar", service.module)
                     .isRegularFile();
         }
@@ -155,22 +160,19 @@ final class AccesoSystem implements AutoCloseable {
         for (Service service : Service.values()) {
             jars.put(service, snapshot(service));
         }
-        timings.put("snapshot of the four quarkus-app folders", millisSince(begin));
+        timings.put("snapshot of the quarkus-app folders", millisSince(begin));
         return jars;
     }
 
-    /** Launches the four services together and waits, within one overall bound, until each is ready. */
+    /** Launches the services and the web front together and waits, within one overall bound, until each is ready. */
     private void startServices(Map<Service, Path> jars, int postgresPort, String kafkaBootstrap) {
         long begin = System.nanoTime();
-        for (Service service : Service.values()) {
-            ports.put(service, KafkaResource.freePort());
-        }
         for (Service service : Service.values()) {
             if (closed.get()) {
                 throw new IllegalStateException("The system was stopped while it was starting");
             }
             services.put(service, ManagedProcess.start(service.module,
-                    // C1 only and the serial collector: four JVMs start on two cores in half the time
+                    // C1 only and the serial collector: the JVMs start on two cores in half the time
                     List.of(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                             "-jar", jars.get(service).toString()),
                     environment(service, postgresPort, kafkaBootstrap, greenMail.getSmtp().getPort()),
@@ -182,7 +184,7 @@ final class AccesoSystem implements AutoCloseable {
             services.get(service).awaitHttpOk(URI.create(url(service) + "/q/health/ready"), Duration.ofMillis(remaining),
                     body -> true);
         }
-        timings.put("four services (launch to all ready)", millisSince(begin));
+        timings.put("services and web front (launch to all ready)", millisSince(begin));
     }
 
     /**
@@ -247,6 +249,9 @@ final class AccesoSystem implements AutoCloseable {
             env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
             env.put("QUARKUS_MAILER_FROM", MAIL_FROM);
         }
+        if (service == Service.WEB) {
+            env.put("WEB_API_URL", url(Service.GATEWAY) + "/api");
+        }
         if (service == Service.GATEWAY) {
             for (Service target : Service.values()) {
                 if (target.gatewayVariable != null) {
@@ -256,6 +261,22 @@ final class AccesoSystem implements AutoCloseable {
             env.put("ACCESO_GATEWAY_SECRET", GATEWAY_CLIENT_SECRET);
         }
         return env;
+    }
+
+    /**
+     * The realm file with the web front's sign-in addresses (redirect URIs, post-logout redirects, root URL) moved from
+     * {@code http://127.0.0.1:8080} to this run's gateway, written into the work folder for Keycloak to import.
+     */
+    private Path realmForThisGateway() {
+        try {
+            String realm = Files.readString(settings.realmFile()).replace("http://127.0.0.1:8080", url(Service.GATEWAY));
+            Files.createDirectories(settings.workDir());
+            Path file = settings.workDir().resolve("acceso-realm.json");
+            Files.writeString(file, realm);
+            return file;
+        } catch (IOException e) {
+            throw new AssertionError("Could not write the realm for this run", e);
+        }
     }
 
     /**

@@ -12,7 +12,10 @@ record SystemTestSettings(
         Path workDir,
         Path keycloakZip,
         Path keycloakHome,
-        Path realmFile) {
+        Path realmFile,
+        Path chromium,
+        Path axe,
+        Path screenshotsDir) {
 
     static final String KEYCLOAK_VERSION = "26.7.3";
 
@@ -27,7 +30,10 @@ record SystemTestSettings(
                         + KEYCLOAK_VERSION + "/keycloak-quarkus-dist-" + KEYCLOAK_VERSION + ".zip").toString()),
                 path("system-tests.keycloak.dir", userHome.resolve(".cache/acceso/system-tests/keycloak-"
                         + KEYCLOAK_VERSION).toString()),
-                path("system-tests.keycloak.realm", projectDir.resolve("deploy/keycloak/acceso-realm.json").toString()));
+                path("system-tests.keycloak.realm", projectDir.resolve("deploy/keycloak/acceso-realm.json").toString()),
+                path("system-tests.chromium", userHome.resolve(".cache/acceso/browser/chromium-153.0.0/chromium").toString()),
+                path("system-tests.axe", userHome.resolve(".cache/acceso/browser/axe-core-4.14.1/axe.min.js").toString()),
+                path("system-tests.screenshots.dir", "target/screenshots"));
     }
 
     /** The runnable jar that {@code ./mvnw package} builds for a service module. */

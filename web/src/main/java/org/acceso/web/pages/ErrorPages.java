@@ -47,7 +47,8 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return page(404);
+        return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.bare("error").data("status", "404")).build();
     }
 
     private Response page(int status) {

@@ -86,8 +86,17 @@ public class Pages {
 
     /** The template {@code name} with the frame's data; {@code section} marks the navigation entry. */
     public TemplateInstance page(String name, String section) {
+        return page(name, section, true);
+    }
+
+    /** A page outside every resource (a path nothing serves): no forms in its frame. */
+    public TemplateInstance bare(String name) {
+        return page(name, "", false);
+    }
+
+    private TemplateInstance page(String name, String section, boolean forms) {
         Ui ui = new Ui(lang(), routing.request().path(), section, signedIn(), has("resident"), has("clerk"),
-                has("coordinator"), has("auditor") || has("admin"), userName(), agency(), unread());
+                has("coordinator"), has("auditor") || has("admin"), userName(), agency(), unread(), forms);
         TemplateInstance instance = engine.getTemplate(name).instance();
         instance.setLocale(locale());
         return instance.data("ui", ui);

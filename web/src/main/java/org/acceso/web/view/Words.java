@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The {@code msg:} namespace of the templates: {@code {msg:key}} and {@code {msg:message(key)}} give the page's words in
+ * The {@code msg:} namespace of the templates: {@code {msg:key}}, {@code {msg:message(key)}} and, for a family of words
+ * chosen by a value, {@code {msg:message('status_', r.status)}} give the page's words in
  * its language (the template instance's {@code locale}), from {@code messages/msg.properties} (Spanish, the default)
  * and {@code messages/msg_en.properties}. {@code MessagesTest} checks that both files define the same keys and that
  * every key a template names exists.
@@ -33,6 +34,11 @@ public class Words implements NamespaceResolver {
         if ("message".equals(context.getName()) && context.getParams().size() == 1) {
             return context.evaluate(context.getParams().get(0))
                     .thenApply(key -> key == null ? "" : Texts.get(lang, key.toString()));
+        }
+        if ("message".equals(context.getName()) && context.getParams().size() == 2) {
+            // {msg:message('status_', r.status)}: a family of words, by a value the API gives
+            return context.evaluate(context.getParams().get(0)).thenCompose(prefix -> context.evaluate(context.getParams().get(1))
+                    .thenApply(value -> value == null ? "" : Texts.get(lang, prefix + value.toString())));
         }
         if (!context.getParams().isEmpty()) {
             return Results.notFound(context);

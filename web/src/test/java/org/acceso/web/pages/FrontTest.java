@@ -62,7 +62,7 @@ class FrontTest {
         assertThat(location.getPath()).endsWith("/realms/quarkus");
         assertThat(query).contains("response_type=code", "code_challenge_method=S256", "code_challenge=",
                 "redirect_uri=http://127.0.0.1:8080/signed-in", "client_id=quarkus-web-app");
-        assertThat(response.header("Set-Cookie")).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(response.header("Set-Cookie")).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
     }
 
     @Test
@@ -84,7 +84,8 @@ class FrontTest {
         assertThat(switched.statusCode()).isEqualTo(303);
         assertThat(URI.create(switched.header("Location")).getPath()).isEqualTo("/");
         assertThat(URI.create(switched.header("Location")).getHost()).isNotEqualTo("evil.example");
-        assertThat(switched.header("Set-Cookie")).contains("lang=en").contains("HttpOnly");
+        assertThat(switched.headers().getValues("Set-Cookie")).anySatisfy(setCookie ->
+                assertThat(setCookie).startsWith("lang=en").containsIgnoringCase("HttpOnly"));
     }
 
     @Test

@@ -24,7 +24,7 @@ class MessagesTest {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     static final Pattern STATIC_KEY = Pattern.compile("\\{msg:([a-zA-Z0-9_]+)[}\\s]|[=?:] *msg:([a-zA-Z0-9_]+)");
-    static final Pattern DYNAMIC_KEY = Pattern.compile("msg:message\\('([a-zA-Z_]+)' \\+");
+    static final Pattern DYNAMIC_KEY = Pattern.compile("msg:message\\('([a-zA-Z_]+)', ");
 
     /** The values each dynamic family of keys ({@code status_<STATUS>}, ...) must cover: what the API can say. */
     static final List<List<String>> FAMILIES = List.of(

@@ -33,6 +33,7 @@ final class Browser implements AutoCloseable {
     private final Path screenshots;
     private final List<String> policyViolations = new ArrayList<>();
     private final List<String> checked = new ArrayList<>();
+    private final List<Page> pages = new ArrayList<>();
 
     Browser(Path chromiumExecutable, Path axeScript, Path screenshots) {
         assertThat(chromiumExecutable).as("Chromium (unpacked by the build: node system-tests/src/build/fetch-browser.mjs)")
@@ -59,6 +60,7 @@ final class Browser implements AutoCloseable {
                 .setViewportSize(WIDE, 900).setLocale("es-AR").setAcceptDownloads(true));
         context.setDefaultTimeout(30_000);
         Page page = context.newPage();
+        pages.add(page);
         page.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")) {
                 policyViolations.add(page.url() + ": " + message.text());
@@ -112,6 +114,21 @@ final class Browser implements AutoCloseable {
     /** Screenshot only, for a page that is not Acceso's (the realm's sign-in page). */
     void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(screenshots.resolve(name + ".png")));
+    }
+
+    /** After a failed step: a screenshot of every page still open, to see where each person was. */
+    void screenshotOpenPages(String test) {
+        for (int i = 0; i < pages.size(); i++) {
+            Page page = pages.get(i);
+            if (!page.isClosed()) {
+                try {
+                    screenshot(page, "failed-" + test + "-" + i);
+                    System.out.println("Failed step " + test + ": page " + i + " was at " + page.url());
+                } catch (RuntimeException e) {
+                    System.out.println("No screenshot of page " + i + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     List<String> policyViolations() {

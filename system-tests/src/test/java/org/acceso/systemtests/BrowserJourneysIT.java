@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.time.DayOfWeek;
@@ -53,6 +55,14 @@ class BrowserJourneysIT {
     private String trackingNumber;
     private Page ana;
     private Page carla;
+
+    /** A failed step leaves a screenshot of every open page in the screenshots folder. */
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotsOnFailure = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            browser.screenshotOpenPages(context.getRequiredTestMethod().getName());
+        }
+    };
 
     @BeforeAll
     void startBrowser() {

@@ -73,6 +73,12 @@ public interface GatewayConfig {
          * (the web front's pages load the front's own styles, scripts and images and post its forms).
          */
         Optional<String> contentSecurityPolicy();
+
+        /**
+         * The Referrer-Policy of this route's answers, instead of {@code no-referrer}: a page whose forms post to its
+         * own origin needs {@code same-origin}, or the browser sends {@code Origin: null} and CORS refuses the post.
+         */
+        Optional<String> referrerPolicy();
     }
 
     interface Backend {

@@ -39,12 +39,13 @@ public class SecurityHeadersFilter {
 
     void handle(RoutingContext rc) {
         boolean docs = rc.normalizedPath().equals(DOCS_PATH) || rc.normalizedPath().startsWith(DOCS_PATH + "/");
+        java.util.Optional<ServiceRoute> route = routes.resolve(rc);
         String policy = docs ? config.docsContentSecurityPolicy()
-                : routes.resolve(rc).flatMap(ServiceRoute::contentSecurityPolicy).orElse(config.contentSecurityPolicy());
+                : route.flatMap(ServiceRoute::contentSecurityPolicy).orElse(config.contentSecurityPolicy());
         rc.response().headers()
                 .set("Content-Security-Policy", policy)
                 .set("X-Content-Type-Options", "nosniff")
-                .set("Referrer-Policy", "no-referrer")
+                .set("Referrer-Policy", route.flatMap(ServiceRoute::referrerPolicy).orElse("no-referrer"))
                 .set("X-Frame-Options", "DENY");
         if (overTls(rc)) {
             rc.response().putHeader("Strict-Transport-Security", hsts);

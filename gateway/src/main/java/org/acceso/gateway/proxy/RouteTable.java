@@ -61,7 +61,7 @@ public class RouteTable {
         boolean api = prefix.startsWith(API_PREFIX + "/");
         return new ServiceRoute(name, api ? route.service() + "-service" : route.service(), prefix, origin,
                 withoutTrailingSlash(route.servicePath()), route.open(), route.exact(), route.rateLimit(),
-                route.contentSecurityPolicy());
+                route.contentSecurityPolicy(), route.referrerPolicy());
     }
 
     private static String withoutTrailingSlash(String path) {

@@ -21,11 +21,11 @@ import java.util.Optional;
  */
 public record ServiceRoute(String name, String service, String prefix, URI origin, String backendPrefix,
                            boolean isPublic, boolean exact, Optional<GatewayConfig.Limit> rateLimit,
-                           Optional<String> contentSecurityPolicy) {
+                           Optional<String> contentSecurityPolicy, Optional<String> referrerPolicy) {
 
     /** A route without options of its own: below its prefix, default rate limit. */
     public ServiceRoute(String service, String prefix, URI origin, String backendPrefix, boolean isPublic) {
-        this(prefix, service, prefix, origin, backendPrefix, isPublic, false, Optional.empty(), Optional.empty());
+        this(prefix, service, prefix, origin, backendPrefix, isPublic, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Whether {@code path} is the prefix itself or lies below it ({@code /api/requestsX} does not); {@code /} holds every path. */

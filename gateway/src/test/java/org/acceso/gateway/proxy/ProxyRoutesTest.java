@@ -187,6 +187,8 @@ class ProxyRoutesTest {
         String policy = response.header("Content-Security-Policy");
         assertThat(policy).startsWith("default-src 'self';").contains("form-action 'self' http").contains("frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline").doesNotContain("default-src *");
+        // forms post to their own origin: a browser under no-referrer would send "Origin: null", which CORS refuses
+        assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
         LoggedRequest received = onlyRequest();
         assertThat(received.getUrl()).isEqualTo("/requests/new?lang=en");
         assertThat(received.containsHeader("X-Forwarded-Prefix")).isFalse();

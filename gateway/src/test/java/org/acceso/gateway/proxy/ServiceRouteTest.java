@@ -86,6 +86,10 @@ class ServiceRouteTest {
             public Optional<String> contentSecurityPolicy() {
                 return Optional.empty();
             }
+
+            public Optional<String> referrerPolicy() {
+                return Optional.empty();
+            }
         };
     }
 

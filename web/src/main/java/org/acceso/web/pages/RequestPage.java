@@ -2,6 +2,7 @@ package org.acceso.web.pages;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.acceso.web.api.AccesoApi;
 import org.acceso.web.api.Api;
 import org.acceso.web.api.ApiProblem;
+import org.acceso.web.config.WebConfig;
 import org.acceso.web.view.Form;
 import org.acceso.web.view.Pages;
 import org.acceso.web.view.Texts;
@@ -36,7 +38,7 @@ import java.util.function.Supplier;
  * ({@code allowedMoves}: the state machine and their role decide, the page only offers), its legal clock and how the
  * due date came about, its documents and its history.
  */
-@Path("/requests/{id}")
+@Path("/requests/{id: [0-9a-fA-F-]{36}}")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class RequestPage {
@@ -54,9 +56,34 @@ public class RequestPage {
     @RestClient
     AccesoApi api;
 
+    @Inject
+    WebConfig config;
+
     @GET
     public TemplateInstance show(@PathParam("id") String id, @QueryParam("done") String done) {
         return render(id, null, done);
+    }
+
+    /** The receipt: tracking number and the legal due date (which the legal clock sets within seconds). */
+    @GET
+    @Path("receipt")
+    @RolesAllowed("resident")
+    public TemplateInstance receipt(@PathParam("id") String id) {
+        Api.Request request = api.request(id);
+        long deadline = System.nanoTime() + config.receiptWait().toNanos();
+        while (request.dueOn() == null && System.nanoTime() < deadline) {
+            pause();
+            request = api.request(id);
+        }
+        return pages.page("receipt", "mine").data("r", request);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(400);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private TemplateInstance render(String id, Form failed, String done) {

@@ -7,14 +7,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.acceso.web.api.AccesoApi;
 import org.acceso.web.api.Api;
 import org.acceso.web.api.ApiProblem;
-import org.acceso.web.config.WebConfig;
 import org.acceso.web.view.Form;
 import org.acceso.web.view.Pages;
 import org.acceso.web.view.Texts;
@@ -38,9 +36,6 @@ public class ResidentPages {
     @Inject
     @RestClient
     AccesoApi api;
-
-    @Inject
-    WebConfig config;
 
     @GET
     @Path("new")
@@ -78,28 +73,6 @@ public class ResidentPages {
         } catch (ApiProblem problem) {
             Problems.onto(form, problem, texts);
             return Response.status(Problems.formStatus(problem)).entity(form(form)).build();
-        }
-    }
-
-    /** The receipt: tracking number and the legal due date (which the legal clock sets within seconds). */
-    @GET
-    @Path("{id}/receipt")
-    @RolesAllowed("resident")
-    public TemplateInstance receipt(@PathParam("id") String id) {
-        Api.Request request = api.request(id);
-        long deadline = System.nanoTime() + config.receiptWait().toNanos();
-        while (request.dueOn() == null && System.nanoTime() < deadline) {
-            sleep();
-            request = api.request(id);
-        }
-        return pages.page("receipt", "mine").data("r", request);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(400);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

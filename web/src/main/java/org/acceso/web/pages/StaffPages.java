@@ -63,7 +63,7 @@ public class StaffPages {
         } catch (NumberFormatException ignored) {
             // the first page
         }
-        return new Filters(STATUSES.contains(status) ? status : "", q == null ? "" : q.strip().substring(0, Math.min(q.strip().length(), 200)),
+        return new Filters(status != null && STATUSES.contains(status) ? status : "", q == null ? "" : q.strip().substring(0, Math.min(q.strip().length(), 200)),
                 "true".equals(mine), SORTS.stream().anyMatch(s -> s.value().equals(sort)) ? sort : "dueAt", number);
     }
 

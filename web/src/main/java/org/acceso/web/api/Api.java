@@ -1,5 +1,7 @@
 package org.acceso.web.api;
 
+import io.quarkus.qute.TemplateData;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -17,6 +19,7 @@ public final class Api {
     private Api() {
     }
 
+    @TemplateData
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Request(UUID id, String trackingNumber, String status, String subject, String description,
                           String agencyCode, String language, String requesterName, String contactEmail, Instant filedAt,

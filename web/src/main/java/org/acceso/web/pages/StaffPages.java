@@ -1,5 +1,7 @@
 package org.acceso.web.pages;
 
+import io.quarkus.qute.TemplateData;
+
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,6 +41,7 @@ public class StaffPages {
     AccesoApi api;
 
     /** Filters of a list, as given in the query. */
+    @TemplateData
     public record Filters(String status, String q, boolean mine, String sort, int page) {
 
         public String query(int page) {

@@ -1,5 +1,7 @@
 package org.acceso.web.view;
 
+import io.quarkus.qute.TemplateData;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
  * What a person typed into a form and what was wrong with it: the values are shown again, each error next to its
  * field and in the summary at the top of the form, which links to the field ({@code #field}).
  */
+@TemplateData
 public class Form {
 
     /** An error: the field's id (null for the whole form) and the message in the page's language. */

@@ -71,7 +71,7 @@ public class Pages {
         if (!signedIn() || !idToken.isResolvable()) {
             return null;
         }
-        Object agency = idToken.get().getClaim("agency");
+        Object agency = claim("agency");
         return agency == null ? null : agency.toString();
     }
 
@@ -79,9 +79,16 @@ public class Pages {
         if (!signedIn() || !idToken.isResolvable()) {
             return null;
         }
-        JsonWebToken token = idToken.get();
-        Object name = token.getClaim("name");
-        return name != null ? name.toString() : token.getClaim("preferred_username");
+        Object name = claim("name");
+        return name != null ? name.toString() : identity.getPrincipal().getName();
+    }
+
+    private Object claim(String name) {
+        try {
+            return idToken.get().getClaim(name);
+        } catch (RuntimeException noIdToken) {
+            return null; // an identity that did not come from the code flow
+        }
     }
 
     /** The template {@code name} with the frame's data; {@code section} marks the navigation entry. */

@@ -101,8 +101,6 @@ class ServiceRouteTest {
             "/api/requests/abc/history, request-service,      /requests/abc/history",
             "/api/public/register,      request-service,      /public/register",
             "/api/deadlines/abc,        deadline-service,     /deadlines/abc",
-            "/api/calendars/rosario/entries, deadline-service, /calendars/rosario/entries",
-            "/api/compliance/summary,   deadline-service,     /compliance/summary",
             "/api/notifications,        notification-service, /notifications",
             "/api/notifications/x/y,    notification-service, /notifications/x/y",
             "/api/openapi/request,      request-service,      /q/openapi"})

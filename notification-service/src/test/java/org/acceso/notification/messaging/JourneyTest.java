@@ -1,7 +1,9 @@
 package org.acceso.notification.messaging;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.internet.MimeMessage;
+import org.acceso.notification.domain.Agency;
 import org.acceso.notification.support.Mailbox;
 import org.acceso.notification.support.Story;
 import org.junit.jupiter.api.Test;
@@ -13,11 +15,13 @@ import static org.acceso.notification.support.Mailbox.html;
 import static org.acceso.notification.support.Mailbox.subjects;
 import static org.acceso.notification.support.Mailbox.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole-system journey (file → assignment → extension → answer) from its events alone, with every event the
  * other services publish on the way, as fast as they can come: the requester's mailbox holds exactly the
- * receipt, the extension notice and the answer notice, in that order, in Spanish; the clerk's the assignment.
+ * receipt, the extension notice and the answer notice, in that order, in Spanish; the clerk's the assignment,
+ * naming the agency from the catalogue.
  */
 @QuarkusTest
 class JourneyTest {
@@ -26,6 +30,9 @@ class JourneyTest {
     void shouldGiveTheRequesterReceiptExtensionAndAnswerInOrderAndTheClerkTheAssignment() {
         Story story = Story.inSpanish();
         story.send(story.agencyUpdated());
+        // the catalogue comes on its own topic; a real catalogue is known long before its requests are assigned
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                QuarkusTransaction.requiringNew().call(() -> Agency.findById(story.agency) != null));
         story.send(story.filed());
         story.send(story.assigned());
         story.send(story.extensionGranted());

@@ -188,7 +188,8 @@ class BrowserJourneysIT {
         carla.locator("#documents").setInputFiles(new FilePayload("luminarias-echesortu-2026.pdf", "application/pdf", PDF));
         submit(carla, "#form-answer");
         assertThat(carla.locator("#done")).isVisible();
-        assertThat(carla.locator(".status").first()).hasText("Entregada en parte");
+        assertThat(carla.locator(".status").first()).hasText("Respondida");
+        assertThat(carla.locator("#answer ~ p").first()).containsText("Entregada en parte");
         assertThat(carla.locator("#answer ~ ul")).containsText("art. 8 inc. i)");
         browser.check(carla, "clerk-request-answered");
     }

@@ -93,8 +93,12 @@ public class AuditorPages {
         List<Api.Figures> agencies = api.byAgency(period.from().toString(), period.to().toString()).stream()
                 .sorted(Comparator.comparing(Api.Figures::agency)).toList();
         Api.Figures all = api.summary(period.from().toString(), period.to().toString());
-        Map<String, String> groundNames = api.grounds().grounds().stream().collect(Collectors.toMap(Api.Ground::code,
+        List<Api.Ground> catalogue = api.grounds().grounds();
+        Map<String, String> groundNames = catalogue.stream().collect(Collectors.toMap(Api.Ground::code,
                 g -> ("en".equals(pages.lang()) ? g.nameEn() : g.name()) + " (" + g.reference() + ")", (a, b) -> a));
+        // in the chart: the article first, so that a shortened label still says which ground it is
+        Map<String, String> groundLabels = catalogue.stream().collect(Collectors.toMap(Api.Ground::code,
+                g -> g.reference() + ": " + ("en".equals(pages.lang()) ? g.nameEn() : g.name()), (a, b) -> a));
         return pages.page("dashboard", "dashboard")
                 .data("period", period)
                 .data("agencies", agencies)
@@ -103,7 +107,7 @@ public class AuditorPages {
                 .data("onTime", onTime(agencies))
                 .data("days", days(agencies))
                 .data("ages", ages(all))
-                .data("grounds", grounds(all, groundNames))
+                .data("grounds", grounds(all, groundLabels))
                 .data("groundNames", groundNames);
     }
 
@@ -143,9 +147,9 @@ public class AuditorPages {
     }
 
     /** Denials and partial grants citing each ground. */
-    BarChart grounds(Api.Figures all, Map<String, String> names) {
+    BarChart grounds(Api.Figures all, Map<String, String> shortNames) {
         return counts("chart-grounds", texts.get("chart_grounds"), texts.get("chart_grounds_desc"), all.denialsByGround(),
-                code -> names.getOrDefault(code, code));
+                code -> shortNames.getOrDefault(code, code));
     }
 
     private static BarChart counts(String id, String title, String desc, Map<String, Long> counts,

@@ -30,6 +30,7 @@ public record BarChart(String id, String title, String desc, double max, List<Ro
     static final int BAR_HEIGHT = 16;
     static final int GAP = 10;
     static final int TEXT_ROOM = 120;
+    static final int MAX_LABEL = 52;
 
     /** The chart's markup. */
     public String getSvg() {
@@ -47,7 +48,7 @@ public record BarChart(String id, String title, String desc, double max, List<Ro
         }
         int y = 0;
         for (Row row : rows) {
-            svg.append("<text class=\"chart-label\" x=\"0\" y=\"").append(y + 14).append("\">").append(escape(row.label()))
+            svg.append("<text class=\"chart-label\" x=\"0\" y=\"").append(y + 14).append("\">").append(escape(shorten(row.label())))
                     .append("</text>");
             int barY = y + LABEL_HEIGHT;
             if (row.secondary() != null) {
@@ -63,6 +64,19 @@ public record BarChart(String id, String title, String desc, double max, List<Ro
             y += rowHeight;
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** A label the width of the chart holds (the table under the chart has it whole). */
+    static String shorten(String label) {
+        if (label == null) {
+            return "";
+        }
+        if (label.length() <= MAX_LABEL) {
+            return label;
+        }
+        String start = label.substring(0, MAX_LABEL - 1);
+        int lastSpace = start.lastIndexOf(' ');
+        return (lastSpace > MAX_LABEL / 2 ? start.substring(0, lastSpace) : start).strip() + "…";
     }
 
     private static String rect(String css, int y, double width) {

@@ -40,4 +40,15 @@ class BarChartTest {
         assertThat(svg.indexOf("chart-bar-secondary")).isLessThan(svg.indexOf("class=\"chart-bar\""));
         assertThat(svg).contains("width=\"280.0\"", "width=\"140.0\"");
     }
+
+    @Test
+    void shouldShortenALabelTooLongForTheChartKeepingItsStart() {
+        String ground = "art. 8 inc. i): Información con datos personales que no pueda brindarse aplicando procedimientos de disociación";
+        String svg = new BarChart("chart-grounds", "Motivos", "Respuestas por motivo", 1,
+                List.of(new BarChart.Row(ground, 1, "1"))).getSvg();
+
+        assertThat(svg).contains(">art. 8 inc. i): Información con datos personales…</text>")
+                .doesNotContain("disociación");
+        assertThat(BarChart.shorten("OBRAS")).isEqualTo("OBRAS");
+    }
 }

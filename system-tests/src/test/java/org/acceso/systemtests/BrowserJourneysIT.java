@@ -82,7 +82,7 @@ class BrowserJourneysIT {
 
     @Test
     @Order(1)
-    void visitorsReadTheirRightsInSpanishAndEnglish() {
+    void visitorsReadTheirRightsInSpanishAndEnglishAndAreToldWhenAPageDoesNotExist() {
         Page visitor = browser.newPerson();
         visitor.navigate(front + "/");
         assertThat(visitor.locator("h1")).hasText("Tu derecho a saber");
@@ -92,6 +92,9 @@ class BrowserJourneysIT {
         assertThat(visitor.locator("html")).hasAttribute("lang", "en");
         assertThat(visitor.locator("h1")).hasText("Your right to know");
         browser.check(visitor, "home-en");
+        visitor.navigate(front + "/no-such-page");
+        assertThat(visitor.locator("h1")).hasText("Page not found");
+        browser.check(visitor, "not-found-en");
         visitor.context().close();
     }
 

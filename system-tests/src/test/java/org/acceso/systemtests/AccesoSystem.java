@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole Acceso system for the journeys, started by the same launcher as {@code deploy/acceso} (deploy/launcher):
- * PostgreSQL, Kafka, Keycloak, GreenMail and the four services as processes, on free ports of 127.0.0.1, with data
+ * PostgreSQL, Kafka, Keycloak, GreenMail, the four services and the web front as processes, on free ports of 127.0.0.1, with data
  * and logs under {@code target/}. Or, with {@code -Dsystem-tests.stack=running} ({@code deploy/acceso smoke}), the
  * stack {@code deploy/acceso up} runs, which it then leaves alone.
  * <p>
@@ -40,6 +40,7 @@ final class AccesoSystem implements AutoCloseable {
         REQUEST(org.acceso.launcher.Service.REQUEST),
         DEADLINE(org.acceso.launcher.Service.DEADLINE),
         NOTIFICATION(org.acceso.launcher.Service.NOTIFICATION),
+        WEB(org.acceso.launcher.Service.WEB),
         GATEWAY(org.acceso.launcher.Service.GATEWAY);
 
         final org.acceso.launcher.Service component;
@@ -95,11 +96,13 @@ final class AccesoSystem implements AutoCloseable {
     }
 
     private static void checkPrerequisites(StackSpec spec) {
+        String modules = Stream.of(org.acceso.launcher.Service.values()).map(org.acceso.launcher.Service::module)
+                .collect(Collectors.joining(","));
         for (org.acceso.launcher.Service service : org.acceso.launcher.Service.values()) {
             assertThat(spec.serviceJar(service))
                     .as("%s is not packaged. Build the services first (the system tests never rebuild them):%n"
-                            + "  ./mvnw -B package -DskipTests -pl request-service,deadline-service,notification-service,gateway -am%n"
-                            + "Missing jar", service.module())
+                            + "  ./mvnw -B package -DskipTests -pl %s -am%n"
+                            + "Missing jar", service.module(), modules)
                     .isRegularFile();
         }
         assertThat(spec.realmFile()).as("the Keycloak realm export").isRegularFile();

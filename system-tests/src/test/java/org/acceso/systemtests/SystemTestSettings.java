@@ -8,8 +8,12 @@ import java.nio.file.Path;
  *
  * @param attach true ({@code -Dsystem-tests.stack=running}): run against the stack {@code deploy/acceso up} started
  *               (what {@code deploy/acceso smoke} does); false: start a throw-away system on free ports
+ * @param chromium       the headless Chromium of the browser journeys (unpacked by the build)
+ * @param axe            axe-core's script, run in every page the browser journeys check
+ * @param screenshotsDir where the browser journeys save a screenshot of every page
  */
-record SystemTestSettings(Path projectDir, Path logsDir, Path workDir, Path distDir, boolean attach) {
+record SystemTestSettings(Path projectDir, Path logsDir, Path workDir, Path distDir, boolean attach,
+                          Path chromium, Path axe, Path screenshotsDir) {
 
     static SystemTestSettings fromSystemProperties() {
         Path userHome = Path.of(System.getProperty("user.home"));
@@ -18,7 +22,10 @@ record SystemTestSettings(Path projectDir, Path logsDir, Path workDir, Path dist
                 path("system-tests.logs-dir", "target/logs"),
                 path("system-tests.work-dir", "target/work"),
                 path("system-tests.dist-dir", userHome.resolve(".cache/acceso/system-tests").toString()),
-                "running".equals(System.getProperty("system-tests.stack")));
+                "running".equals(System.getProperty("system-tests.stack")),
+                path("system-tests.chromium", userHome.resolve(".cache/acceso/browser/chromium-153.0.0/chromium").toString()),
+                path("system-tests.axe", userHome.resolve(".cache/acceso/browser/axe-core-4.14.1/axe.min.js").toString()),
+                path("system-tests.screenshots.dir", "target/screenshots"));
     }
 
     private static Path path(String property, String fallback) {

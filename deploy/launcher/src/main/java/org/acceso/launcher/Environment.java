@@ -21,7 +21,7 @@ public final class Environment {
 
     /** Prefixes of variables that configure a part; a part never inherits them from the launcher's caller. */
     public static final List<String> CONFIG_PREFIXES = List.of("QUARKUS_", "KAFKA_", "GATEWAY_", "ACCESO_", "KC_",
-            "KEYCLOAK_", "JAVA_OPTS", "REQUEST_", "DEADLINE_", "NOTIFICATION_", "MP_", "SMALLRYE_");
+            "KEYCLOAK_", "JAVA_OPTS", "REQUEST_", "DEADLINE_", "NOTIFICATION_", "WEB_", "MP_", "SMALLRYE_");
 
     private Environment() {
     }
@@ -45,6 +45,9 @@ public final class Environment {
             env.put("QUARKUS_MAILER_PORT", String.valueOf(at.smtpPort()));
             env.put("QUARKUS_MAILER_FROM", MAIL_FROM);
             env.put("NOTIFICATION_MAIL_PORTAL_URL", at.publicGatewayUrl());
+        }
+        if (service.needs(Service.Needs.API)) {
+            env.put("WEB_API_URL", at.url(Service.GATEWAY) + "/api");
         }
         if (service.isGateway()) {
             for (Service target : Service.values()) {

@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ final class KeycloakRunner extends Runner {
                     Files.delete(file);
                 }
             }
-            Files.copy(spec.realmFile(), importDir.resolve(Layout.REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(importDir.resolve(Layout.REALM + "-realm.json"), realmFor(spec.realmFile(), spec.layout()));
             if (!spec.keycloakInMemory()) {
                 Files.createDirectories(h2Dir());
             }
@@ -61,6 +60,15 @@ final class KeycloakRunner extends Runner {
             released();
             throw e;
         }
+    }
+
+    /**
+     * The realm export with the web front's sign-in addresses (root URL, redirect and post-logout URIs) moved from the
+     * contract's gateway, {@code http://127.0.0.1:8080}, to the gateway of {@code layout} (the same on the fixed layout).
+     */
+    static String realmFor(Path realmFile, Layout layout) throws IOException {
+        String contractGateway = "http://" + Layout.HOST + ":" + Service.GATEWAY.defaultPort();
+        return Files.readString(realmFile).replace(contractGateway, layout.gatewayUrl());
     }
 
     private Path h2Dir() {

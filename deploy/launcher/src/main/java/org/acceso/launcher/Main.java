@@ -18,8 +18,9 @@ public final class Main {
               up [--clean] [--build] [--infra] [--full-jit]
                                       Fetch what is missing into deploy/.dist (first run only, via ./mvnw from
                                       Maven Central), start PostgreSQL, Kafka, Keycloak and GreenMail, build the
-                                      services if their jars are missing (--build: always), start the services,
-                                      wait until each is ready. Starts only what is not running.
+                                      services if their jars are missing (--build: always), start the services and
+                                      the web front (http://127.0.0.1:8080/), wait until each is ready.
+                                      Starts only what is not running.
                                       --clean stops everything and wipes deploy/.data first (fresh databases,
                                       realm re-imported from deploy/keycloak/acceso-realm.json).
                                       --infra starts only the infrastructure (to run a service from an IDE or
@@ -240,7 +241,9 @@ public final class Main {
 
                   Acceso (all bound to %1$s)
                   ----------------------------------------------------------------------------------------------
+                  >>> the web front:     %2$s/           sign in as ana, carla, elena or fede (password = name)
                   gateway (web + API)    %2$s            /api/requests ...
+                  web (front, direct)    %13$s            served through the gateway at /
                   request-service        %3$s            health: /q/health/ready
                   deadline-service       %4$s
                   notification-service   %5$s
@@ -259,6 +262,6 @@ public final class Main {
                 """.formatted(Layout.HOST, layout.gatewayUrl(), layout.url(Service.REQUEST), layout.url(Service.DEADLINE),
                 layout.url(Service.NOTIFICATION), layout.keycloakUrl(), layout.issuer(), layout.kafkaBootstrap(),
                 layout.port(Layout.KAFKA_CONTROLLER), layout.port(Layout.POSTGRES), layout.port(Layout.SMTP),
-                layout.mailApiUrl());
+                layout.mailApiUrl(), layout.url(Service.WEB));
     }
 }

@@ -6,17 +6,22 @@ import java.util.Set;
 /**
  * Acceso's own services: each a Quarkus application packaged by its Maven module into
  * {@code <module>/target/quarkus-app/quarkus-run.jar} and configured only through the environment of
- * docs/runtime-contract.md ({@link Environment}). Adding a service (the web front, for instance) is one entry here.
+ * docs/runtime-contract.md ({@link Environment}). Adding a service is one entry here (the web front is one).
  */
 public enum Service implements Component {
     REQUEST("request-service", 8081, "acceso_request", EnumSet.of(Needs.KAFKA), "GATEWAY_SERVICES_REQUEST"),
     DEADLINE("deadline-service", 8082, "acceso_deadline", EnumSet.of(Needs.KAFKA), "GATEWAY_SERVICES_DEADLINE"),
     NOTIFICATION("notification-service", 8083, "acceso_notification", EnumSet.of(Needs.KAFKA, Needs.MAIL),
             "GATEWAY_SERVICES_NOTIFICATION"),
+    /** The web front: keeps no data, signs people in with the realm and calls the API through the gateway. */
+    WEB("web", 8084, null, EnumSet.of(Needs.API), "GATEWAY_SERVICES_WEB"),
     GATEWAY("gateway", 8080, null, EnumSet.noneOf(Needs.class), null);
 
-    /** What a service needs besides Keycloak (every service checks tokens). */
-    public enum Needs { KAFKA, MAIL }
+    /**
+     * What a service needs besides Keycloak (every service checks tokens): the broker, the SMTP server, or the API
+     * through the gateway (a front calling it with the signed-in person's token).
+     */
+    public enum Needs { KAFKA, MAIL, API }
 
     private final String id;
     private final int defaultPort;

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Builds the services' jars (and the system tests' journeys, which {@code smoke} runs) with the project's Maven in
- * the background, while the infrastructure starts: {@code ./mvnw -q -T 2 package -Dmaven.test.skip=true}.
+ * the background, while the infrastructure starts: {@code ./mvnw -q -T 2 package -Dmaven.test.skip=true -DskipTests}
+ * ({@code -DskipTests} also keeps system-tests' browser profile, which fetches Chromium for the browser journeys, off).
  */
 public final class ServiceBuild {
 
@@ -33,7 +34,7 @@ public final class ServiceBuild {
 
     public static ServiceBuild start(StackSpec spec) {
         Path log = spec.logsDir().resolve("build.log");
-        Process maven = Maven.start(spec.projectDir(), log, List.of("-q", "-T", "2", "package", "-Dmaven.test.skip=true",
+        Process maven = Maven.start(spec.projectDir(), log, List.of("-q", "-T", "2", "package", "-Dmaven.test.skip=true", "-DskipTests",
                 "-pl", String.join(",", modules()), "-am"));
         return new ServiceBuild(spec, log, maven);
     }

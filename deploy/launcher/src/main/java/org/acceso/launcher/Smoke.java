@@ -32,7 +32,7 @@ final class Smoke {
         if (stale(spec.projectDir(), classes, classpathFile)) {
             Main.say("building the journeys (./mvnw test-compile -pl system-tests -am; log " + spec.logsDir().resolve("build.log") + ")");
             Maven.run(spec.projectDir(), spec.logsDir().resolve("build.log"), List.of("-q", "-T", "2", "test-compile",
-                    "-Dmaven.test.skip=true", "-pl", "system-tests", "-am"), "building the journeys");
+                    "-Dmaven.test.skip=true", "-DskipTests", "-pl", "system-tests", "-am"), "building the journeys");
             try {
                 Files.setLastModifiedTime(classpathFile, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
             } catch (IOException e) {

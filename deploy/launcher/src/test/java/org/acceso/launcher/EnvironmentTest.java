@@ -36,6 +36,17 @@ class EnvironmentTest {
     }
 
     @Test
+    void shouldGiveTheWebFrontTheRealmAndTheApiThroughTheGatewayAndNothingElse() {
+        Layout free = Layout.free();
+        assertThat(Environment.of(Service.WEB, free)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "QUARKUS_HTTP_PORT", String.valueOf(free.httpPort(Service.WEB)),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", free.issuer(),
+                "WEB_API_URL", free.gatewayUrl() + "/api"));
+        assertThat(Environment.of(Service.GATEWAY, layout)).containsEntry("GATEWAY_SERVICES_WEB", "http://127.0.0.1:8084");
+    }
+
+    @Test
     void shouldRouteTheGatewayToEveryServiceThatHasARoute() {
         Layout free = Layout.free();
         Map<String, String> gateway = Environment.of(Service.GATEWAY, free);

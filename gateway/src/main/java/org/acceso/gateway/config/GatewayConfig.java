@@ -67,6 +67,18 @@ public interface GatewayConfig {
 
         /** A limit of this route's own, instead of the default one shared by all routes. */
         Optional<Limit> rateLimit();
+
+        /**
+         * The Content-Security-Policy of this route's answers, instead of {@code gateway.headers.content-security-policy}
+         * (the web front's pages load the front's own styles, scripts and images and post its forms).
+         */
+        Optional<String> contentSecurityPolicy();
+
+        /**
+         * The Referrer-Policy of this route's answers, instead of {@code no-referrer}: a page whose forms post to its
+         * own origin needs {@code same-origin}, or the browser sends {@code Origin: null} and CORS refuses the post.
+         */
+        Optional<String> referrerPolicy();
     }
 
     interface Backend {

@@ -5,6 +5,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.acceso.gateway.config.GatewayConfig;
+import org.acceso.gateway.proxy.RouteTable;
+import org.acceso.gateway.proxy.ServiceRoute;
 
 /**
  * Security headers on every response, errors and health checks included, with the gateway's value
@@ -22,10 +24,12 @@ public class SecurityHeadersFilter {
     static final String DOCS_PATH = "/q/swagger-ui";
 
     private final GatewayConfig.Headers config;
+    private final RouteTable routes;
     private final String hsts;
 
-    public SecurityHeadersFilter(GatewayConfig config) {
+    public SecurityHeadersFilter(GatewayConfig config, RouteTable routes) {
         this.config = config.headers();
+        this.routes = routes;
         this.hsts = "max-age=" + this.config.hstsMaxAge().toSeconds() + "; includeSubDomains";
     }
 
@@ -35,10 +39,13 @@ public class SecurityHeadersFilter {
 
     void handle(RoutingContext rc) {
         boolean docs = rc.normalizedPath().equals(DOCS_PATH) || rc.normalizedPath().startsWith(DOCS_PATH + "/");
+        java.util.Optional<ServiceRoute> route = routes.resolve(rc);
+        String policy = docs ? config.docsContentSecurityPolicy()
+                : route.flatMap(ServiceRoute::contentSecurityPolicy).orElse(config.contentSecurityPolicy());
         rc.response().headers()
-                .set("Content-Security-Policy", docs ? config.docsContentSecurityPolicy() : config.contentSecurityPolicy())
+                .set("Content-Security-Policy", policy)
                 .set("X-Content-Type-Options", "nosniff")
-                .set("Referrer-Policy", "no-referrer")
+                .set("Referrer-Policy", route.flatMap(ServiceRoute::referrerPolicy).orElse("no-referrer"))
                 .set("X-Frame-Options", "DENY");
         if (overTls(rc)) {
             rc.response().putHeader("Strict-Transport-Security", hsts);

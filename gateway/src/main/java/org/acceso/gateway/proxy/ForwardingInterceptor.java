@@ -75,7 +75,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         } else {
             headers.remove("X-Forwarded-Host");
         }
-        headers.set("X-Forwarded-Prefix", RouteTable.API_PREFIX);
+        if (route.isApi()) {
+            headers.set("X-Forwarded-Prefix", RouteTable.API_PREFIX);
+        } else {
+            headers.remove("X-Forwarded-Prefix"); // the front is served at the gateway's root
+        }
 
         if (request.getBody() != null) {
             cappedBody = new CappedReadStream(request.getBody().stream(), bodyLimit, responseTimeout::bodyDone);

@@ -40,12 +40,20 @@ public class ProxyRoutes {
 
     void mount(@Observes Router router) {
         router.route(RouteTable.API_PREFIX + "/*").handler(this::forward);
+        if (routes.servesPages()) {
+            // everything that is neither the API nor the gateway's own /q/** (health, metrics, API docs)
+            router.routeWithRegex("^/(?!api(?:/|$)|q(?:/|$)).*").handler(this::forward);
+        }
     }
 
     void forward(RoutingContext rc) {
         String path = rc.normalizedPath();
         Optional<ServiceRoute> match = routes.resolve(rc);
         if (match.isEmpty()) {
+            if (!RouteTable.isApi(rc)) {
+                rc.next();
+                return;
+            }
             Problems.send(rc, 404, "No service answers at " + path);
             return;
         }

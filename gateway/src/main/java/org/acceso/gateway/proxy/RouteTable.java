@@ -14,13 +14,17 @@ import java.util.Optional;
 /**
  * The gateway's routes, read from {@code gateway.routes}. The longest matching prefix wins; everything
  * under {@code /api} that no route matches is a 404, and every route but the public ones needs a valid
- * bearer token.
+ * bearer token. Routes outside {@code /api} (the web front at {@code /}) serve every other path but the
+ * gateway's own {@code /q/**}; they never serve a path under {@code /api}.
  */
 @ApplicationScoped
 public class RouteTable {
 
     /** The part of the gateway path that the services do not see: {@code /api/requests} is {@code /requests}. */
     public static final String API_PREFIX = "/api";
+
+    /** The gateway's own paths (health, metrics, API documentation), never routed to a service. */
+    public static final String GATEWAY_OWN = "/q";
 
     private static final String KEY = RouteTable.class.getName();
 
@@ -50,11 +54,14 @@ public class RouteTable {
                     + " but gateway.services." + route.service() + " is not set");
         }
         String prefix = withoutTrailingSlash(route.prefix());
-        if (!prefix.startsWith(API_PREFIX + "/")) {
-            throw new IllegalStateException("Route " + name + ": prefix " + route.prefix() + " is not under " + API_PREFIX);
+        if (!prefix.startsWith("/") || prefix.equals(API_PREFIX) || isGatewayOwn(prefix)) {
+            throw new IllegalStateException("Route " + name + ": prefix " + route.prefix() + " must be under " + API_PREFIX
+                    + "/ or outside both " + API_PREFIX + " and " + GATEWAY_OWN);
         }
-        return new ServiceRoute(name, route.service() + "-service", prefix, origin,
-                withoutTrailingSlash(route.servicePath()), route.open(), route.exact(), route.rateLimit());
+        boolean api = prefix.startsWith(API_PREFIX + "/");
+        return new ServiceRoute(name, api ? route.service() + "-service" : route.service(), prefix, origin,
+                withoutTrailingSlash(route.servicePath()), route.open(), route.exact(), route.rateLimit(),
+                route.contentSecurityPolicy(), route.referrerPolicy());
     }
 
     private static String withoutTrailingSlash(String path) {
@@ -65,7 +72,10 @@ public class RouteTable {
     public Optional<ServiceRoute> resolve(RoutingContext rc) {
         Optional<ServiceRoute> route = rc.get(KEY);
         if (route == null) {
-            route = rc.normalizedPath().startsWith(API_PREFIX + "/") ? match(rc.normalizedPath()) : Optional.empty();
+            String path = rc.normalizedPath();
+            route = path.startsWith(API_PREFIX + "/") ? match(path)
+                    : isApi(rc) || isGatewayOwn(path) ? Optional.empty()
+                    : routes.stream().filter(r -> !r.isApi() && r.matches(path)).findFirst();
             rc.put(KEY, route);
         }
         return route;
@@ -77,8 +87,19 @@ public class RouteTable {
         return path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/");
     }
 
+    /** Whether a path is one of the gateway's own ({@code /q} or below). */
+    public static boolean isGatewayOwn(String path) {
+        return path.equals(GATEWAY_OWN) || path.startsWith(GATEWAY_OWN + "/");
+    }
+
+    /** The API route of a path under {@code /api}. */
     public Optional<ServiceRoute> match(String path) {
-        return routes.stream().filter(route -> route.matches(path)).findFirst();
+        return routes.stream().filter(route -> route.isApi() && route.matches(path)).findFirst();
+    }
+
+    /** Whether some route serves paths outside {@code /api} (the web front). */
+    public boolean servesPages() {
+        return routes.stream().anyMatch(route -> !route.isApi());
     }
 
     public List<ServiceRoute> routes() {

@@ -20,24 +20,36 @@ import java.util.Optional;
  * @param rateLimit     the route's own rate limit, if it has one
  */
 public record ServiceRoute(String name, String service, String prefix, URI origin, String backendPrefix,
-                           boolean isPublic, boolean exact, Optional<GatewayConfig.Limit> rateLimit) {
+                           boolean isPublic, boolean exact, Optional<GatewayConfig.Limit> rateLimit,
+                           Optional<String> contentSecurityPolicy, Optional<String> referrerPolicy) {
 
     /** A route without options of its own: below its prefix, default rate limit. */
     public ServiceRoute(String service, String prefix, URI origin, String backendPrefix, boolean isPublic) {
-        this(prefix, service, prefix, origin, backendPrefix, isPublic, false, Optional.empty());
+        this(prefix, service, prefix, origin, backendPrefix, isPublic, false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** Whether {@code path} is the prefix itself or lies below it ({@code /api/requestsX} does not). */
+    /** Whether {@code path} is the prefix itself or lies below it ({@code /api/requestsX} does not); {@code /} holds every path. */
     public boolean matches(String path) {
         if (exact) {
             return path.equals(prefix);
         }
+        if (prefix.equals("/")) {
+            return path.startsWith("/");
+        }
         return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+
+    /** Whether the route serves the API ({@code /api/**}) rather than pages outside it (the web front at {@code /}). */
+    public boolean isApi() {
+        return prefix.startsWith(RouteTable.API_PREFIX + "/");
     }
 
     /** The request target at the service for a gateway path that {@link #matches} and its raw query. */
     public String backendTarget(String path, String query) {
-        String target = backendBase() + path.substring(prefix.length());
+        String rest = path.substring(prefix.length());
+        String base = backendBase();
+        String target = base.endsWith("/") && rest.startsWith("/") ? base + rest.substring(1)
+                : base.endsWith("/") || rest.isEmpty() || rest.startsWith("/") ? base + rest : base + "/" + rest;
         return query == null ? target : target + "?" + query;
     }
 

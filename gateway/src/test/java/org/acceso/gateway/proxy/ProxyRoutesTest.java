@@ -156,14 +156,57 @@ class ProxyRoutesTest {
     }
 
     @Test
-    void shouldAnswerNotFoundProblemOutsideApi() {
-        given().get("/no-such-page")
+    void shouldAnswerNotFoundProblemForUnknownGatewayPath() {
+        given().get("/q/no-such-page")
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Not Found"))
                 .body("status", equalTo(404))
-                .body("instance", equalTo("/no-such-page"));
+                .body("instance", equalTo("/q/no-such-page"));
+
+        assertThat(backend.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void shouldServeWebFrontOutsideApiWithoutTokenAndWithItsOwnContentSecurityPolicy() {
+        backend.stubFor(get(urlEqualTo("/requests/new?lang=en")).willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html;charset=UTF-8")
+                .withHeader("Content-Security-Policy", "default-src *")
+                .withHeader("Set-Cookie", "q_session=abc; Path=/; HttpOnly; SameSite=Lax")
+                .withBody("<!DOCTYPE html><title>Acceso</title>")));
+
+        Response response = given().header("X-Forwarded-Prefix", "/evil").get("/requests/new?lang=en");
+
+        response.then()
+                .statusCode(200)
+                .contentType("text/html;charset=UTF-8")
+                .header("Set-Cookie", "q_session=abc; Path=/; HttpOnly; SameSite=Lax")
+                .body(equalTo("<!DOCTYPE html><title>Acceso</title>"));
+        String policy = response.header("Content-Security-Policy");
+        assertThat(policy).startsWith("default-src 'self';").contains("form-action 'self' http").contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline").doesNotContain("default-src *");
+        // forms post to their own origin: a browser under no-referrer would send "Origin: null", which CORS refuses
+        assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
+        LoggedRequest received = onlyRequest();
+        assertThat(received.getUrl()).isEqualTo("/requests/new?lang=en");
+        assertThat(received.containsHeader("X-Forwarded-Prefix")).isFalse();
+        assertThat(received.getHeader("X-Forwarded-Host")).isNotBlank();
+    }
+
+    @Test
+    void shouldServeWebFrontRootAndForwardFormPosts() {
+        backend.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withBody("home")));
+        backend.stubFor(post(urlEqualTo("/requests/new")).willReturn(aResponse().withStatus(303)
+                .withHeader("Location", "/requests/abc/receipt")));
+
+        given().get("/").then().statusCode(200).body(equalTo("home"));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("subject", "Contratos").post("/requests/new")
+                .then().statusCode(303).header("Location", "/requests/abc/receipt");
+        given().contentType("application/json").body("{}").post("/requests/new")
+                .then().statusCode(415).contentType("application/problem+json");
     }
 
     @Test

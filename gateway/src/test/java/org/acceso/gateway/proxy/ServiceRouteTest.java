@@ -17,12 +17,37 @@ class ServiceRouteTest {
     private static final URI DEADLINE = URI.create("http://127.0.0.1:8082");
     private static final URI NOTIFICATION = URI.create("http://127.0.0.1:8083");
 
-    private final RouteTable table = new RouteTable(Map.of("request", REQUEST, "deadline", DEADLINE, "notification", NOTIFICATION),
+    private static final URI WEB = URI.create("http://127.0.0.1:8084");
+
+    private final RouteTable table = new RouteTable(Map.of("request", REQUEST, "deadline", DEADLINE, "notification", NOTIFICATION,
+            "web", WEB),
             Map.of("public", route("/api/public", "request", "/public", true),
                     "requests", route("/api/requests", "request", "/requests", false),
                     "openapi-request", exactRoute("/api/openapi/request", "request", "/q/openapi"),
                     "deadlines", route("/api/deadlines", "deadline", "/deadlines", false),
-                    "notifications", route("/api/notifications/", "notification", "/notifications", false)));
+                    "notifications", route("/api/notifications/", "notification", "/notifications", false),
+                    "web", route("/", "web", "/", true)));
+
+    @ParameterizedTest
+    @CsvSource({
+            "/, /",
+            "/requests/new, /requests/new",
+            "/static/acceso.css, /static/acceso.css",
+            "/apix, /apix"})
+    void shouldSendEveryPathOutsideApiToTheWebFrontUnchanged(String path, String target) {
+        ServiceRoute web = table.routes().stream().filter(route -> route.name().equals("web")).findFirst().orElseThrow();
+        assertThat(web.isApi()).isFalse();
+        assertThat(web.matches(path)).isTrue();
+        assertThat(web.backendTarget(path, null)).isEqualTo(target);
+        assertThat(table.match(path)).isEmpty(); // an /api lookup never falls back to the front
+    }
+
+    @Test
+    void shouldNeverRouteApiPathsToTheWebFront() {
+        assertThat(table.match("/api/nothing")).isEmpty();
+        assertThat(table.match("/api/requests/abc")).get().extracting(ServiceRoute::name).isEqualTo("requests");
+        assertThat(table.servesPages()).isTrue();
+    }
 
     static GatewayConfig.Route route(String prefix, String service, String servicePath, boolean open) {
         return route(prefix, service, servicePath, open, false);
@@ -57,6 +82,14 @@ class ServiceRouteTest {
             public Optional<GatewayConfig.Limit> rateLimit() {
                 return Optional.empty();
             }
+
+            public Optional<String> contentSecurityPolicy() {
+                return Optional.empty();
+            }
+
+            public Optional<String> referrerPolicy() {
+                return Optional.empty();
+            }
         };
     }
 
@@ -89,7 +122,7 @@ class ServiceRouteTest {
     void shouldOnlyLetPublicPrefixThroughAnonymously() {
         assertThat(table.routes()).filteredOn(ServiceRoute::isPublic)
                 .extracting(ServiceRoute::prefix)
-                .containsExactlyInAnyOrder("/api/public", "/api/openapi/request");
+                .containsExactlyInAnyOrder("/api/public", "/api/openapi/request", "/"); // "/": the web front signs people in itself
     }
 
     @Test

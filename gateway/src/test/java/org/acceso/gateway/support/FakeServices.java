@@ -40,6 +40,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "gateway.services.request", url,
                 "gateway.services.deadline", url,
+                "gateway.services.web", url,
                 "gateway.services.notification", "http://127.0.0.1:" + portWhereNothingListens(),
                 "gateway.backend.read-timeout", READ_TIMEOUT);
     }

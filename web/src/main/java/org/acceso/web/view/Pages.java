@@ -1,0 +1,123 @@
+package org.acceso.web.view;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.acceso.web.api.AccesoApi;
+import org.acceso.web.api.ApiProblem;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.util.Locale;
+
+/** Renders a page in the reader's language, framed with the navigation of the signed-in person. */
+@RequestScoped
+public class Pages {
+
+    private static final Logger LOG = Logger.getLogger(Pages.class);
+
+    public static final String LANG_COOKIE = "lang";
+    public static final String DEFAULT_LANG = "es";
+
+    @Inject
+    Engine engine;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    @IdToken
+    Instance<JsonWebToken> idToken;
+
+    @Inject
+    RoutingContext routing;
+
+    @Inject
+    @RestClient
+    AccesoApi api;
+
+    /** The page's language: the {@code lang} cookie when it names one the front speaks, otherwise Spanish. */
+    public String lang() {
+        Cookie cookie = routing.request().getCookie(LANG_COOKIE);
+        String value = cookie == null ? null : cookie.getValue();
+        return "en".equals(value) ? "en" : DEFAULT_LANG;
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(lang());
+    }
+
+    /**
+     * Whether someone is signed in. A page drawn on an I/O thread (the "not found" page of a path no page serves) is
+     * drawn as for a visitor: resolving the session there could block.
+     */
+    public boolean signedIn() {
+        return !io.vertx.core.Context.isOnEventLoopThread() && !identity.isAnonymous();
+    }
+
+    public boolean has(String role) {
+        return signedIn() && identity.hasRole(role);
+    }
+
+    /** The signed-in clerk's agency (token claim {@code agency}), or null. */
+    public String agency() {
+        if (!signedIn() || !idToken.isResolvable()) {
+            return null;
+        }
+        Object agency = claim("agency");
+        return agency == null ? null : agency.toString();
+    }
+
+    public String userName() {
+        if (!signedIn() || !idToken.isResolvable()) {
+            return null;
+        }
+        Object name = claim("name");
+        return name != null ? name.toString() : identity.getPrincipal().getName();
+    }
+
+    private Object claim(String name) {
+        try {
+            return idToken.get().getClaim(name);
+        } catch (RuntimeException noIdToken) {
+            return null; // an identity that did not come from the code flow
+        }
+    }
+
+    /** The template {@code name} with the frame's data; {@code section} marks the navigation entry. */
+    public TemplateInstance page(String name, String section) {
+        return page(name, section, true);
+    }
+
+    /** A page outside every resource (a path nothing serves): no forms in its frame. */
+    public TemplateInstance bare(String name) {
+        return page(name, "", false);
+    }
+
+    private TemplateInstance page(String name, String section, boolean forms) {
+        Ui ui = new Ui(lang(), routing.request().path(), section, signedIn(), has("resident"), has("clerk"),
+                has("coordinator"), has("auditor") || has("admin"), userName(), agency(), unread(), forms);
+        TemplateInstance instance = engine.getTemplate(name).instance();
+        instance.setLocale(locale());
+        return instance.data("ui", ui);
+    }
+
+    private long unread() {
+        if (!signedIn()) {
+            return 0;
+        }
+        try {
+            return api.notices(0, 1).unread();
+        } catch (ApiProblem | jakarta.ws.rs.ProcessingException e) {
+            LOG.debugf("Unread notices not known: %s", e.getMessage());
+            return 0;
+        }
+    }
+}

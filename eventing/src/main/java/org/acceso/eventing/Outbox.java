@@ -6,6 +6,7 @@ import org.hibernate.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import io.opentelemetry.context.Context;
 import org.acceso.contracts.AccesoEvent;
 import org.acceso.contracts.AgencyEvent;
 import org.acceso.contracts.DeadlineEvent;
@@ -13,6 +14,7 @@ import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
 import org.acceso.contracts.RequestEvent;
 import org.acceso.contracts.Topics;
+import org.acceso.observability.Correlation;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,6 +28,7 @@ import java.util.UUID;
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits,
  * and it will reach Kafka even if the broker is down right now: {@link OutboxRelay} keeps trying.
+ * Each row keeps the correlation id and trace context of the work that wrote it, for the relay to pass on.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "acceso.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -121,6 +124,8 @@ public class Outbox {
         message.type = envelope.type();
         message.payload = EventCodec.write(envelope);
         message.createdAt = envelope.occurredAt();
+        message.correlationId = Correlation.current().orElse(null);
+        message.traceparent = TraceContexts.traceparent(Context.current()).orElse(null);
         message.persist();
         appended.fire(new OutboxAppended(topic));
         return envelope;

@@ -46,4 +46,12 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The correlation id (X-Request-Id) of the work that wrote the row, if any. */
+    @Column(name = "correlation_id")
+    public String correlationId;
+
+    /** The W3C trace context of the transaction that wrote the row, if it was traced. */
+    @Column
+    public String traceparent;
 }

@@ -3,6 +3,7 @@ package org.acceso.eventing;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.acceso.observability.Correlation;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -34,6 +36,10 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>A run starts right after each commit that wrote a row, and on a schedule as a safety net
  * (broker outages, rows written by a crashed instance).
+ *
+ * <p>Each record carries the CloudEvents headers, the row's correlation id as {@code X-Request-Id} and the
+ * W3C {@code traceparent} of a producer span that continues the trace of the transaction that wrote the row;
+ * while a row is sent its correlation id is in the MDC.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "acceso.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -96,6 +102,7 @@ public class OutboxRelay {
                 .getResultList();
         int sent = 0;
         for (OutboxMessage message : pending) {
+            boolean correlated = Correlation.enter(message.correlationId);
             try {
                 emitter.sendMessage(toKafka(message)).await().atMost(sendTimeout);
             } catch (RuntimeException e) {
@@ -104,6 +111,10 @@ public class OutboxRelay {
                 LOG.warnf("Outbox: %s %s to %s not published yet (attempt %d): %s",
                         message.type, message.eventId, message.topic, message.attempts, message.lastError);
                 break;
+            } finally {
+                if (correlated) {
+                    Correlation.leave();
+                }
             }
             message.attempts++;
             message.sentAt = clock.instant();
@@ -120,11 +131,18 @@ public class OutboxRelay {
         headers.add("ce_type", bytes(message.type));
         headers.add("ce_source", bytes(source));
         headers.add("content-type", bytes("application/json"));
-        return Message.of(message.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(message.topic)
-                .withKey(message.messageKey)
-                .withHeaders(headers)
-                .build());
+        if (message.correlationId != null) {
+            headers.add(Correlation.HEADER, bytes(message.correlationId));
+        }
+        // the Kafka connector's producer span continues the trace of the transaction that wrote the row,
+        // and its traceparent goes into the record's headers
+        return Message.of(message.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(message.topic)
+                        .withKey(message.messageKey)
+                        .withHeaders(headers)
+                        .build())
+                .addMetadata(TracingMetadata.withCurrent(TraceContexts.fromTraceparent(message.traceparent)));
     }
 
     private static byte[] bytes(String value) {

@@ -7,6 +7,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -76,8 +77,32 @@ public class ProblemMappers {
             return unreadable(unreadable, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        String detail = e instanceof ProblemException ? e.getMessage() : null;
-        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail, path(uri)));
+        if (e instanceof ProblemException problem) {
+            String title = problem.violations().isEmpty() ? status.getReasonPhrase() : "Invalid request";
+            return respond(new Problem(problem.type(), title, status.getStatusCode(), problem.getMessage(), path(uri),
+                    problem.violations(), problem.extensions()));
+        }
+        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detailOf(status), path(uri)));
+    }
+
+    /** A detail for the framework's own refusals (no route, wrong method or content type), which carry none. */
+    private static String detailOf(Response.StatusType status) {
+        return switch (status.getStatusCode()) {
+            case 400 -> "The request cannot be read";
+            case 404 -> "There is nothing at this address";
+            case 405 -> "This address does not take this method";
+            case 406 -> "This address cannot answer in any of the media types accepted";
+            case 413 -> "The body is larger than this address takes";
+            case 415 -> "This address does not take this content type";
+            default -> status.getReasonPhrase();
+        };
+    }
+
+    /** A concurrent update won the race (optimistic locking): the caller should reload and try again. */
+    @ServerExceptionMapper
+    public Response concurrentUpdate(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(409, "Conflict",
+                "The resource was changed by someone else at the same time; reload it and try again", path(uri)));
     }
 
     private static Response respond(Problem problem) {

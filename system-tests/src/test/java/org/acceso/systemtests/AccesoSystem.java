@@ -242,6 +242,9 @@ final class AccesoSystem implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", DB_PASSWORD);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         }
+        if (service == Service.DEADLINE) {
+            env.put("DEADLINE_SWEEP_EVERY", "2s"); // journeys wait for a missed deadline to be noticed
+        }
         if (service == Service.NOTIFICATION) {
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
@@ -254,6 +257,8 @@ final class AccesoSystem implements AutoCloseable {
                 }
             }
             env.put("ACCESO_GATEWAY_SECRET", GATEWAY_CLIENT_SECRET);
+            // the journeys file more than a resident's daily quota (20) as ana; the quota itself is the gateway's own test
+            env.put("GATEWAY_QUOTAS_FILINGS_REQUESTS", "500");
         }
         return env;
     }
@@ -307,6 +312,11 @@ final class AccesoSystem implements AutoCloseable {
     /** The tails of every server log, for an assertion message when a step of the journey fails. */
     String logTails() {
         return services.values().stream().map(ManagedProcess::tailForMessage).collect(Collectors.joining("\n"));
+    }
+
+    /** The log file of a service's process (for journeys that look for a correlation id in every log). */
+    Path logOf(Service service) {
+        return settings.logsDir().resolve(service.module + ".log");
     }
 
     void recordTiming(String what, long millis) {

@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class KeycloakServer implements AutoCloseable {
 
     static final String REALM = "acceso";
+    static final String ADMIN = "admin";
     static final String CLI_CLIENT = "acceso-cli";
 
     private static final Duration LOCK_WAIT = Duration.ofMinutes(3);
@@ -82,7 +83,9 @@ final class KeycloakServer implements AutoCloseable {
                             "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + url,
                             "--import-realm"),
                     Map.of("JAVA_HOME", System.getProperty("java.home"),
-                            "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
+                            "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                            // the master realm's administrator, for journeys that set up users or clients
+                            "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN, "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN),
                     home, log);
             started = true;
             return new KeycloakServer(port, process, channel, lock);
@@ -97,6 +100,16 @@ final class KeycloakServer implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** A token of the master realm's administrator (user and password {@value #ADMIN}), for the admin REST API. */
+    String adminToken() {
+        Response response = RestAssured.given().config(Http.config())
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", ADMIN).formParam("password", ADMIN)
+                .post(url() + "/realms/master/protocol/openid-connect/token");
+        assertThat(response.statusCode()).as("admin token: %s", response.asString()).isEqualTo(200);
+        return response.jsonPath().getString("access_token");
     }
 
     /** The issuer the services must expect: pinned by {@code --hostname}, whatever host a client uses. */

@@ -1,17 +1,15 @@
 package org.acceso.systemtests;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.acceso.systemtests.Mailbox.Mail;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,10 +19,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
+import static org.acceso.systemtests.Gateway.anonymous;
+import static org.acceso.systemtests.Gateway.as;
+import static org.acceso.systemtests.Gateway.assertProblem;
+import static org.acceso.systemtests.Gateway.awaitOrFail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * at once, and receives one e-mail with the tracking number and the legal due date in Spanish; the request then
  * shows that due date. Nobody without a token, and no other resident, can read it.
  */
+@ExtendWith(SharedSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the journey first, so it times filing -> e-mail itself
 class ResidentFilesRequestIT {
 
@@ -57,9 +57,6 @@ class ResidentFilesRequestIT {
     private static final Duration DUE_DATE_WAIT = Duration.ofSeconds(30);
     private static final Duration NO_SECOND_RECEIPT_FOR = Duration.ofSeconds(5);
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-
-    private static AccesoSystem system;
     private static Filing anasRequest;
 
     /** The gateway's answer to Ana's filing, and when she sent it. */
@@ -74,17 +71,8 @@ class ResidentFilesRequestIT {
         }
     }
 
-    @BeforeAll
-    static void startSystem() {
-        system = AccesoSystem.start(SystemTestSettings.fromSystemProperties());
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-            System.out.println(system.timingSummary());
-        }
+    private static AccesoSystem system() {
+        return SharedSystem.get();
     }
 
     @Test
@@ -107,8 +95,8 @@ class ResidentFilesRequestIT {
         assertThat(created.header("Location")).as("Location header").isNotBlank().endsWith("/" + id);
 
         List<Mail> receipts = awaitOrFail("the receipt e-mail to " + ANA_EMAIL + " naming " + trackingNumber, RECEIPT_WAIT,
-                () -> system.mailbox().to(ANA_EMAIL, trackingNumber), found -> !found.isEmpty());
-        system.recordTiming("filing (POST sent) -> receipt e-mail received", AccesoSystem.millisSince(filing.sentAtNanos()));
+                () -> system().mailbox().to(ANA_EMAIL, trackingNumber), found -> !found.isEmpty());
+        system().recordTiming("filing (POST sent) -> receipt e-mail received", AccesoSystem.millisSince(filing.sentAtNanos()));
 
         Response view = awaitOrFail("a due date on GET /api/requests/" + id, DUE_DATE_WAIT,
                 () -> asAna().get("/api/requests/{id}", id),
@@ -139,10 +127,10 @@ class ResidentFilesRequestIT {
         try {
             await("no second receipt for " + trackingNumber)
                     .during(NO_SECOND_RECEIPT_FOR).atMost(NO_SECOND_RECEIPT_FOR.plusSeconds(3))
-                    .until(() -> system.mailbox().to(ANA_EMAIL, trackingNumber).size() == 1);
+                    .until(() -> system().mailbox().to(ANA_EMAIL, trackingNumber).size() == 1);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("A request must be acknowledged by exactly one e-mail; " + ANA_EMAIL + " got "
-                    + system.mailbox().to(ANA_EMAIL, trackingNumber), e);
+                    + system().mailbox().to(ANA_EMAIL, trackingNumber), e);
         }
     }
 
@@ -182,47 +170,7 @@ class ResidentFilesRequestIT {
         return anasRequest;
     }
 
-    private static void assertProblem(Response response, int status) {
-        assertThat(response.statusCode()).as("status of %s", response.asString()).isEqualTo(status);
-        assertThat(response.contentType()).as("content type").startsWith("application/problem+json");
-        JsonPath problem = response.jsonPath();
-        assertThat(problem.getString("title")).as("problem title in %s", response.asString()).isNotBlank();
-        if (problem.get("status") != null) {
-            assertThat(problem.getInt("status")).as("problem status").isEqualTo(status);
-        }
-    }
-
     private static RequestSpecification asAna() {
         return as(ANA);
-    }
-
-    /** A realm user whose password is their username (see deploy/keycloak/acceso-realm.json). */
-    private static RequestSpecification as(String user) {
-        String token = TOKENS.computeIfAbsent(user, name -> system.keycloak().accessToken(name, name));
-        return anonymous().auth().oauth2(token);
-    }
-
-    private static RequestSpecification anonymous() {
-        return RestAssured.given()
-                .config(Http.config())
-                .baseUri(system.gatewayUrl())
-                .contentType("application/json")
-                .accept("application/json, application/problem+json");
-    }
-
-    /** Polls until {@code done} holds; on timeout fails with the last value and the tails of the service logs. */
-    private static <T> T awaitOrFail(String what, Duration timeout, Callable<T> poll, Predicate<T> done) {
-        Object[] last = {null};
-        try {
-            return await(what).atMost(timeout).pollInterval(Duration.ofMillis(250))
-                    .until(() -> {
-                        T value = poll.call();
-                        last[0] = value instanceof Response response ? response.statusCode() + " " + response.asString() : value;
-                        return value;
-                    }, done);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Waited " + timeout.toSeconds() + " s for " + what + "; last seen: " + last[0]
-                    + "\nAll e-mails received: " + system.mailbox().everything() + "\n" + system.logTails(), e);
-        }
     }
 }

@@ -43,10 +43,32 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         greenMail.start();
     }
 
-    /** The text of a received plain-text mail, decoded (GreenMailUtil.getBody gives the raw, encoded body). */
+    /**
+     * The plain text of a received mail, decoded (GreenMailUtil.getBody gives the raw, encoded body): the whole
+     * body of a plain-text mail, or the text/plain part of a multipart one.
+     */
     public static String text(jakarta.mail.internet.MimeMessage mail) {
+        return part(mail, "text/plain");
+    }
+
+    /** The text/html part of a received mail, decoded; null when it has none. */
+    public static String html(jakarta.mail.internet.MimeMessage mail) {
+        return part(mail, "text/html");
+    }
+
+    private static String part(jakarta.mail.Part part, String mimeType) {
         try {
-            return mail.getContent().toString();
+            Object content = part.getContent();
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String found = part(multipart.getBodyPart(i), mimeType);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
+            }
+            return part.isMimeType(mimeType) ? content.toString() : null;
         } catch (java.io.IOException | jakarta.mail.MessagingException e) {
             throw new IllegalStateException("Cannot read the mail's content", e);
         }

@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public final class TestTokens {
 
-    private static final Set<String> AUDIENCE = Set.of("https://service.example.com");
+    /** The audience every Acceso service checks ({@code quarkus.oidc.token.audience}); the realm's audience mapper adds it. */
+    public static final String AUDIENCE = "acceso-api";
 
     private TestTokens() {
     }
@@ -38,6 +39,6 @@ public final class TestTokens {
         if (email != null) {
             claims.put("email", email);
         }
-        return OidcWiremockTestResource.generateJwtToken(subject, Set.of(roles), subject, "Bearer", AUDIENCE, claims);
+        return OidcWiremockTestResource.generateJwtToken(subject, Set.of(roles), subject, "Bearer", Set.of(AUDIENCE), claims);
     }
 }

@@ -4,26 +4,24 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.acceso.observability.Correlation;
+import org.acceso.observability.HttpCorrelationFilter;
 import org.jboss.logging.Logger;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 /**
- * Gives every request a correlation id before anything else runs: the caller's {@code X-Request-Id}
- * when it is sane (at most 128 of {@code [A-Za-z0-9._-]}), else a new UUID. The id goes back on the
- * response, on to the service, and into the access log line of each {@code /api} call.
+ * The gateway's side of the correlation id. {@link HttpCorrelationFilter} (shared with the services) has
+ * already kept the caller's sane {@code X-Request-Id} or made a new one, put it in the MDC and on the
+ * response; this filter writes the access log line of each {@code /api} call with it:
+ * {@code <id> GET /api/requests/abc -> 200 request-service 12 ms}.
  */
 @ApplicationScoped
 public class CorrelationIdFilter {
 
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = Correlation.HEADER;
 
-    /** Above authentication (200) and CORS (300), so that even a 401 carries the id. */
-    static final int PRIORITY = 400;
+    /** Right after the shared filter. */
+    static final int PRIORITY = HttpCorrelationFilter.PRIORITY - 1;
 
-    private static final String KEY = CorrelationIdFilter.class.getName();
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final Logger LOG = Logger.getLogger("org.acceso.gateway.access");
 
     void register(@Observes Filters filters) {
@@ -31,10 +29,8 @@ public class CorrelationIdFilter {
     }
 
     void handle(RoutingContext rc) {
-        String id = accept(rc.request().getHeader(HEADER));
-        rc.put(KEY, id);
-        rc.response().putHeader(HEADER, id);
         if (rc.normalizedPath().startsWith("/api/")) {
+            String id = of(rc);
             long start = System.nanoTime();
             rc.addEndHandler(ended -> LOG.infof("%s %s %s -> %d %s %d ms", id, rc.request().method(),
                     rc.normalizedPath(), rc.response().getStatusCode(), ServiceName.of(rc),
@@ -45,10 +41,6 @@ public class CorrelationIdFilter {
 
     /** The correlation id of this exchange. */
     public static String of(RoutingContext rc) {
-        return rc.get(KEY);
-    }
-
-    static String accept(String offered) {
-        return offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return HttpCorrelationFilter.of(rc);
     }
 }

@@ -5,9 +5,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 
 /**
- * A body of unknown length that fails once more than {@code cap} bytes have passed, so that a
- * chunked upload cannot get around {@code quarkus.http.limits.max-body-size}. After that it drops
- * whatever still arrives.
+ * A request body on its way to the service: it fails once more than {@code cap} bytes have passed, so that
+ * a chunked upload cannot get around the body cap (a declared length was checked before), drops whatever
+ * still arrives after that, and says when the body has passed entirely.
  */
 final class CappedReadStream implements ReadStream<Buffer> {
 
@@ -20,13 +20,16 @@ final class CappedReadStream implements ReadStream<Buffer> {
 
     private final ReadStream<Buffer> source;
     private final long cap;
+    private final Runnable onEnd;
     private long seen;
     private boolean exceeded;
     private Handler<Throwable> exceptionHandler;
 
-    CappedReadStream(ReadStream<Buffer> source, long cap) {
+    /** {@code onEnd} runs when the whole body has passed. */
+    CappedReadStream(ReadStream<Buffer> source, long cap, Runnable onEnd) {
         this.source = source;
         this.cap = cap;
+        this.onEnd = onEnd;
     }
 
     boolean exceeded() {
@@ -84,7 +87,14 @@ final class CappedReadStream implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-        source.endHandler(endHandler);
+        if (endHandler == null) {
+            source.endHandler(null);
+            return this;
+        }
+        source.endHandler(end -> {
+            onEnd.run();
+            endHandler.handle(end);
+        });
         return this;
     }
 }

@@ -12,19 +12,24 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
-import org.acceso.gateway.http.BodySizeFilter;
 import org.acceso.gateway.http.CorrelationIdFilter;
 import org.acceso.gateway.http.Problems;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 
 /**
  * What the gateway adds to Vert.x' reverse proxy for one exchange. On the way in: the service's
- * path, the correlation id, {@code X-Forwarded-*}, a cap on bodies of unknown length. On the way out:
+ * path, the correlation id, {@code X-Forwarded-*}, a cap on bodies of unknown length, the read timeout
+ * armed once the body has gone. On the way out:
  * no hop-by-hop headers, the gateway's own headers win, {@code Location} points back at the gateway.
- * A service that is down or silent becomes a 502 or 504 problem.
+ * A service that is down becomes a 503 problem, a silent one a 504, one that broke the connection a 502,
+ * each with {@code Retry-After}; while the service's circuit breaker is open the gateway does not call it.
  */
 final class ForwardingInterceptor implements ProxyInterceptor {
 
@@ -37,12 +42,19 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final RoutingContext rc;
     private final ServiceRoute route;
     private final long bodyLimit;
+    private final Backends backends;
+    private final long retryAfterSeconds;
+    private final ResponseTimeout responseTimeout;
     private CappedReadStream cappedBody;
 
-    ForwardingInterceptor(RoutingContext rc, ServiceRoute route, long bodyLimit) {
+    ForwardingInterceptor(RoutingContext rc, ServiceRoute route, long bodyLimit, Backends backends, long retryAfterSeconds,
+                          ResponseTimeout responseTimeout) {
         this.rc = rc;
         this.route = route;
         this.bodyLimit = bodyLimit;
+        this.backends = backends;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.responseTimeout = responseTimeout;
     }
 
     @Override
@@ -65,14 +77,17 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         }
         headers.set("X-Forwarded-Prefix", RouteTable.API_PREFIX);
 
-        if (!incoming.headers().contains(HttpHeaders.CONTENT_LENGTH) && request.getBody() != null) {
-            cappedBody = new CappedReadStream(request.getBody().stream(), bodyLimit);
-            request.setBody(Body.body(cappedBody, -1));
+        if (request.getBody() != null) {
+            cappedBody = new CappedReadStream(request.getBody().stream(), bodyLimit, responseTimeout::bodyDone);
+            request.setBody(Body.body(cappedBody, request.getBody().length()));
+        } else {
+            responseTimeout.bodyDone();
         }
         if (HttpHeaders.CONTINUE.toString().equalsIgnoreCase(incoming.getHeader(HttpHeaders.EXPECT))) {
             rc.response().writeContinue(); // the size and the token are fine: let the body come
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
+        return backends.exchange(route.service(), context::sendRequest)
+                .recover(failure -> Future.succeededFuture(problem(context, failure)));
     }
 
     @Override
@@ -87,29 +102,47 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         return context.sendResponse();
     }
 
-    private ProxyResponse problem(ProxyContext context, Throwable failure) {
+    private ProxyResponse problem(ProxyContext context, Throwable failed) {
+        Throwable failure = failed;
+        while (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         ProxyResponse response = context.request().release().response();
         int status;
         String detail;
+        long retryAfter = retryAfterSeconds;
         if (cappedBody != null && cappedBody.exceeded()) {
             status = 413;
             detail = "The request body is larger than the limit of " + bodyLimit + " bytes";
             rc.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        } else if (failure instanceof CircuitBreakerOpenException) {
+            status = 503;
+            detail = route.service() + " is unavailable";
+            retryAfter = backends.openSeconds();
+        } else if (isRefused(failure)) {
+            status = 503;
+            detail = route.service() + " is unavailable";
         } else if (failure instanceof TimeoutException || failure instanceof ConnectTimeoutException) {
             status = 504;
             detail = route.service() + " did not answer in time";
         } else {
             status = 502;
-            detail = route.service() + " is unavailable";
+            detail = route.service() + " broke off the exchange";
         }
         if (status != 413) {
             LOG.warnf("%s %s %s: %s (%s)", CorrelationIdFilter.of(rc), rc.request().method(), rc.normalizedPath(),
                     detail, failure.getMessage());
+            response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         }
         Buffer body = Problems.json(status, detail, rc.normalizedPath());
         return response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .setBody(Body.body(body));
+    }
+
+    /** Nobody listens at the service's address, or the address does not resolve: the service is down. */
+    private static boolean isRefused(Throwable failure) {
+        return failure instanceof ConnectException || failure instanceof UnknownHostException;
     }
 
     private void rewrite(MultiMap headers, CharSequence name) {

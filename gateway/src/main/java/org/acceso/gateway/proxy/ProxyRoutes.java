@@ -1,20 +1,14 @@
 package org.acceso.gateway.proxy;
 
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.acceso.gateway.config.GatewayConfig;
-import org.acceso.gateway.http.BodySizeFilter;
+import org.acceso.gateway.http.BodyPolicyFilter;
 import org.acceso.gateway.http.CorrelationIdFilter;
 import org.acceso.gateway.http.Problems;
 import org.acceso.gateway.http.ServiceName;
@@ -24,68 +18,53 @@ import java.util.Optional;
 
 /**
  * Mounts {@code /api/**} on the Quarkus router and forwards each request to its service with Vert.x'
- * reverse proxy ({@code vertx-http-proxy}), streaming bodies both ways.
- * <p>
- * quarkus-oidc has already checked any bearer token (proactive authentication): a bad one never gets
- * here. This handler refuses anonymous callers on every route but the public one, so that each 401 is
- * a problem document rather than the empty challenge an HTTP permission would send.
+ * reverse proxy ({@code vertx-http-proxy}), streaming bodies both ways. By the time a request gets here the
+ * filters have checked its path, token, roles, rate and body (see the README's order of checks).
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
-    private final Vertx vertx;
     private final RouteTable routes;
     private final GatewayConfig config;
-    private final BodySizeFilter bodySize;
-    private HttpClient client;
+    private final BodyPolicyFilter bodies;
+    private final Backends backends;
 
-    public ProxyRoutes(Vertx vertx, RouteTable routes, GatewayConfig config, BodySizeFilter bodySize) {
-        this.vertx = vertx;
+    public ProxyRoutes(RouteTable routes, GatewayConfig config, BodyPolicyFilter bodies, Backends backends) {
         this.routes = routes;
         this.config = config;
-        this.bodySize = bodySize;
+        this.bodies = bodies;
+        this.backends = backends;
     }
 
     void mount(@Observes Router router) {
-        GatewayConfig.Backend backend = config.backend();
-        client = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setConnectTimeout((int) backend.connectTimeout().toMillis())
-                        .setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(backend.maxConnections()));
         router.route(RouteTable.API_PREFIX + "/*").handler(this::forward);
-    }
-
-    @PreDestroy
-    void close() {
-        if (client != null) {
-            client.close();
-        }
     }
 
     void forward(RoutingContext rc) {
         String path = rc.normalizedPath();
-        Optional<ServiceRoute> match = routes.match(path);
-        if (match.map(route -> !route.isPublic()).orElse(true) && isAnonymous(rc)) {
-            Problems.unauthorized(rc);
-            return;
-        }
+        Optional<ServiceRoute> match = routes.resolve(rc);
         if (match.isEmpty()) {
             Problems.send(rc, 404, "No service answers at " + path);
             return;
         }
         ServiceRoute route = match.get();
         ServiceName.set(rc, route.service());
+        long retryAfter = Math.max(1, config.backend().retryAfter().toSeconds());
+        ResponseTimeout responseTimeout = new ResponseTimeout(config.backend().readTimeout().toMillis());
         // One proxy per exchange (a few small objects) so that the interceptor can hold this RoutingContext.
         // No response cache (the default), and no WebSocket tunnelling: it would bypass the interceptor.
-        HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+        HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), backends.client())
                 .origin(proxy -> proxy.client().request(originOf(route))
                         // failures reach the proxy through the response; this only keeps them out of the error log
-                        .onSuccess(request -> request.exceptionHandler(failure -> LOG.debugf("%s to %s: %s",
-                                CorrelationIdFilter.of(rc), route.service(), failure.getMessage()))))
-                .addInterceptor(new ForwardingInterceptor(rc, route, bodySize.limit()))
+                        .onSuccess(request -> {
+                            request.exceptionHandler(failure -> LOG.debugf("%s to %s: %s",
+                                    CorrelationIdFilter.of(rc), route.service(), failure.getMessage()));
+                            responseTimeout.requestCreated(request);
+                        }))
+                .addInterceptor(new ForwardingInterceptor(rc, route, bodies.limitOf(rc), backends, retryAfter,
+                        responseTimeout))
                 .handle(rc.request());
     }
 
@@ -95,11 +74,6 @@ public class ProxyRoutes {
                 .setHost(route.origin().getHost())
                 .setPort(route.port())
                 .setSsl(route.isHttps())
-                .setConnectTimeout(backend.connectTimeout().toMillis())
-                .setIdleTimeout(backend.readTimeout().toMillis());
-    }
-
-    private static boolean isAnonymous(RoutingContext rc) {
-        return !(rc.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+                .setConnectTimeout(backend.connectTimeout().toMillis());
     }
 }

@@ -1,22 +1,37 @@
 package org.acceso.gateway.proxy;
 
+import org.acceso.gateway.config.GatewayConfig;
+
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One row of the routing table: requests under {@code prefix} go to {@code service} at {@code origin},
  * with {@code prefix} replaced by {@code backendPrefix}. Public routes let anonymous callers through.
  *
+ * @param name          the route's name in the configuration ({@code requests})
  * @param service       the service's name, as said in errors and logs ({@code request-service})
  * @param prefix        the gateway path prefix, without a trailing slash ({@code /api/requests})
  * @param origin        the service's base URL ({@code http://127.0.0.1:8081}, optionally with a base path)
  * @param backendPrefix the prefix the service itself serves ({@code /requests})
  * @param isPublic      whether anonymous callers may use the route
+ * @param exact         whether only the prefix itself matches, nothing below it
+ * @param rateLimit     the route's own rate limit, if it has one
  */
-public record ServiceRoute(String service, String prefix, URI origin, String backendPrefix, boolean isPublic) {
+public record ServiceRoute(String name, String service, String prefix, URI origin, String backendPrefix,
+                           boolean isPublic, boolean exact, Optional<GatewayConfig.Limit> rateLimit) {
+
+    /** A route without options of its own: below its prefix, default rate limit. */
+    public ServiceRoute(String service, String prefix, URI origin, String backendPrefix, boolean isPublic) {
+        this(prefix, service, prefix, origin, backendPrefix, isPublic, false, Optional.empty());
+    }
 
     /** Whether {@code path} is the prefix itself or lies below it ({@code /api/requestsX} does not). */
     public boolean matches(String path) {
+        if (exact) {
+            return path.equals(prefix);
+        }
         return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 

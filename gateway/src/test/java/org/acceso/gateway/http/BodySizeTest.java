@@ -28,7 +28,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The cap is quarkus.http.limits.max-body-size=1M, declared or streamed. */
+/** The cap of JSON routes (gateway.bodies.json.max-size=1M), declared or streamed. */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(FakeServices.class)
@@ -52,7 +52,7 @@ class BodySizeTest {
     void shouldRefuseDeclaredBodyOverLimitWithProblem() {
         given().auth().oauth2(Tokens.resident())
                 .header("Expect", "100-continue")
-                .contentType("application/octet-stream")
+                .contentType("application/json")
                 .body(new byte[LIMIT + 1])
                 .post(attachments)
                 .then()
@@ -71,7 +71,7 @@ class BodySizeTest {
     void shouldForwardDeclaredBodyAtLimit() {
         given().auth().oauth2(Tokens.resident())
                 .header("Expect", "100-continue")
-                .contentType("application/octet-stream")
+                .contentType("application/json")
                 .body(new byte[LIMIT])
                 .post(attachments)
                 .then()
@@ -113,7 +113,7 @@ class BodySizeTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(attachments.toString()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + Tokens.resident())
-                .header("Content-Type", "application/octet-stream")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[size])))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());

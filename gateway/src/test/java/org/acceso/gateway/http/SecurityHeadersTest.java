@@ -47,6 +47,30 @@ class SecurityHeadersTest {
         assertThat(headers.getValues("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(headers.getValues("Referrer-Policy")).containsExactly("no-referrer");
         assertThat(headers.getValues("X-Frame-Options")).as("the gateway's value wins").containsExactly("DENY");
+        assertThat(headers.getValues("Content-Security-Policy"))
+                .containsExactly("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        assertThat(headers.hasHeaderWithName("Strict-Transport-Security")).as("not over plain HTTP").isFalse();
+    }
+
+    @Test
+    void shouldSendHstsOnlyBehindTls() {
+        given().header("X-Forwarded-Proto", "https")
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+
+    @Test
+    void shouldGiveApiDocumentationPagesTheirOwnPolicy() {
+        given().get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self' 'unsafe-inline'"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                .body(org.hamcrest.Matchers.containsString("/api/openapi/request"))
+                .body(org.hamcrest.Matchers.containsString("/api/openapi/deadline"))
+                .body(org.hamcrest.Matchers.containsString("/api/openapi/notification"));
     }
 
     @Test
@@ -57,6 +81,25 @@ class SecurityHeadersTest {
                 .body("status", equalTo("UP"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
-                .header("X-Frame-Options", "DENY");
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void shouldAllowCrossOriginCallsOnlyFromWebOrigin() {
+        given().header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type")
+                .options("/api/requests")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8080");
+
+        String evil = given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/requests")
+                .then()
+                .extract().header("Access-Control-Allow-Origin");
+        assertThat(evil).isNull();
     }
 }

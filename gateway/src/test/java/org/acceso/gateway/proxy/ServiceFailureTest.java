@@ -35,30 +35,33 @@ class ServiceFailureTest {
     }
 
     @Test
-    void shouldAnswerBadGatewayProblemWhenServiceIsDown() {
+    void shouldAnswerServiceUnavailableProblemWhenServiceIsDown() {
         given().auth().oauth2(Tokens.resident())
                 .get("/api/notifications/mine")
                 .then()
-                .statusCode(502)
+                .time(lessThan(Duration.ofSeconds(2).toMillis()))
+                .statusCode(503)
                 .contentType("application/problem+json")
+                .header("Retry-After", "5")
                 .header("X-Request-Id", notNullValue())
                 .header("X-Frame-Options", "DENY")
                 .body("type", equalTo("about:blank"))
-                .body("title", equalTo("Bad Gateway"))
-                .body("status", equalTo(502))
+                .body("title", equalTo("Service Unavailable"))
+                .body("status", equalTo(503))
                 .body("detail", equalTo("notification-service is unavailable"))
                 .body("instance", equalTo("/api/notifications/mine"))
                 .body(not(containsString("Exception")));
     }
 
     @Test
-    void shouldAnswerBadGatewayProblemWhenServiceIsDownDuringUpload() {
+    void shouldAnswerServiceUnavailableProblemWhenServiceIsDownDuringUpload() {
         given().auth().oauth2(Tokens.resident())
                 .contentType("application/json")
                 .body("{\"channel\":\"EMAIL\"}")
                 .put("/api/notifications/preferences")
                 .then()
-                .statusCode(502)
+                .statusCode(503)
+                .header("Retry-After", "5")
                 .contentType("application/problem+json")
                 .body("detail", equalTo("notification-service is unavailable"));
     }
@@ -75,6 +78,7 @@ class ServiceFailureTest {
                 .time(lessThan(Duration.ofSeconds(3).toMillis()))
                 .statusCode(504)
                 .contentType("application/problem+json")
+                .header("Retry-After", "5")
                 .body("title", equalTo("Gateway Timeout"))
                 .body("status", equalTo(504))
                 .body("detail", equalTo("request-service did not answer in time"))

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,29 +17,48 @@ class ServiceRouteTest {
     private static final URI DEADLINE = URI.create("http://127.0.0.1:8082");
     private static final URI NOTIFICATION = URI.create("http://127.0.0.1:8083");
 
-    private final RouteTable table = new RouteTable(new GatewayConfig() {
-        @Override
-        public Services services() {
-            return new Services() {
-                public URI request() {
-                    return REQUEST;
-                }
+    private final RouteTable table = new RouteTable(Map.of("request", REQUEST, "deadline", DEADLINE, "notification", NOTIFICATION),
+            Map.of("public", route("/api/public", "request", "/public", true),
+                    "requests", route("/api/requests", "request", "/requests", false),
+                    "openapi-request", exactRoute("/api/openapi/request", "request", "/q/openapi"),
+                    "deadlines", route("/api/deadlines", "deadline", "/deadlines", false),
+                    "notifications", route("/api/notifications/", "notification", "/notifications", false)));
 
-                public URI deadline() {
-                    return DEADLINE;
-                }
+    static GatewayConfig.Route route(String prefix, String service, String servicePath, boolean open) {
+        return route(prefix, service, servicePath, open, false);
+    }
 
-                public URI notification() {
-                    return NOTIFICATION;
-                }
-            };
-        }
+    static GatewayConfig.Route exactRoute(String prefix, String service, String servicePath) {
+        return route(prefix, service, servicePath, true, true);
+    }
 
-        @Override
-        public Backend backend() {
-            throw new UnsupportedOperationException();
-        }
-    });
+    static GatewayConfig.Route route(String prefix, String service, String servicePath, boolean open, boolean exact) {
+        return new GatewayConfig.Route() {
+            public String prefix() {
+                return prefix;
+            }
+
+            public String service() {
+                return service;
+            }
+
+            public String servicePath() {
+                return servicePath;
+            }
+
+            public boolean open() {
+                return open;
+            }
+
+            public boolean exact() {
+                return exact;
+            }
+
+            public Optional<GatewayConfig.Limit> rateLimit() {
+                return Optional.empty();
+            }
+        };
+    }
 
     @ParameterizedTest
     @CsvSource({
@@ -47,10 +68,9 @@ class ServiceRouteTest {
             "/api/requests/abc/history, request-service,      /requests/abc/history",
             "/api/public/register,      request-service,      /public/register",
             "/api/deadlines/abc,        deadline-service,     /deadlines/abc",
-            "/api/calendars/rosario/entries, deadline-service, /calendars/rosario/entries",
-            "/api/compliance/summary,   deadline-service,     /compliance/summary",
             "/api/notifications,        notification-service, /notifications",
-            "/api/notifications/x/y,    notification-service, /notifications/x/y"})
+            "/api/notifications/x/y,    notification-service, /notifications/x/y",
+            "/api/openapi/request,      request-service,      /q/openapi"})
     void shouldRouteByPrefixAndRewriteIt(String path, String service, String target) {
         ServiceRoute route = table.match(path).orElseThrow();
 
@@ -59,7 +79,8 @@ class ServiceRouteTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api", "/api/", "/api/requestsX", "/api/requests-old/abc", "/api/publicity", "/requests/abc"})
+    @CsvSource({"/api", "/api/", "/api/requestsX", "/api/requests-old/abc", "/api/publicity", "/requests/abc",
+            "/api/openapi/request/other", "/api/openapi"})
     void shouldNotRouteOutsidePrefixes(String path) {
         assertThat(table.match(path)).isEmpty();
     }
@@ -68,7 +89,7 @@ class ServiceRouteTest {
     void shouldOnlyLetPublicPrefixThroughAnonymously() {
         assertThat(table.routes()).filteredOn(ServiceRoute::isPublic)
                 .extracting(ServiceRoute::prefix)
-                .containsExactly("/api/public");
+                .containsExactlyInAnyOrder("/api/public", "/api/openapi/request");
     }
 
     @Test

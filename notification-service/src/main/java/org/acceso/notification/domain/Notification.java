@@ -15,33 +15,51 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A message to one recipient on one channel, rendered and stored before it is sent, unique per
- * (event, recipient, channel). Sending retries with backoff and ends SENT or FAILED.
+ * A notice to one recipient on one channel, rendered and stored before it is sent, unique per
+ * (event, recipient, channel). An e-mail is retried with backoff and ends SENT or FAILED; an in-app
+ * notice is SENT when stored and may be marked read by its recipient.
  */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
-    public static final String EMAIL = "EMAIL";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** The event that caused it (for a digest: a name-based id of the digest, agency and day). */
     @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
+    /** An e-mail address for EMAIL, the user id ({@code sub}) for IN_APP. */
     @Column(nullable = false)
     public String recipient;
 
-    @Column(nullable = false)
-    public String channel;
+    @Column(name = "recipient_user_id")
+    public String recipientUserId;
 
-    @Column(name = "request_id", nullable = false)
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    /** Null for a digest. */
+    @Column(name = "request_id")
     public UUID requestId;
 
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+
+    /** The template's kind, e.g. {@code receipt}. */
     @Column(nullable = false)
     public String kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Category category;
+
+    /** Legally significant: sent whatever the recipient's preferences. */
+    @Column(nullable = false)
+    public boolean legal;
 
     @Column(nullable = false)
     public String language;
@@ -49,8 +67,12 @@ public class Notification extends PanacheEntityBase {
     @Column(nullable = false)
     public String subject;
 
+    /** The plain-text part (and the text of the in-app notice). */
     @Column(nullable = false)
     public String body;
+
+    @Column(name = "html_body")
+    public String htmlBody;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -71,6 +93,9 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    @Column(name = "read_at")
+    public Instant readAt;
+
     public void sent(Instant at) {
         attempts++;
         status = NotificationStatus.SENT;
@@ -86,6 +111,23 @@ public class Notification extends PanacheEntityBase {
             status = NotificationStatus.FAILED;
         } else {
             nextAttemptAt = at.plus(backoff);
+        }
+    }
+
+    /** An admin sends a FAILED e-mail again: a fresh series of attempts, starting now. */
+    public void retry(Instant now) {
+        if (status != NotificationStatus.FAILED) {
+            throw new IllegalStateException("Only a FAILED notice can be retried; this one is " + status);
+        }
+        status = NotificationStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    /** The recipient saw it in the feed; the first time counts. */
+    public void read(Instant at) {
+        if (readAt == null) {
+            readAt = at;
         }
     }
 }

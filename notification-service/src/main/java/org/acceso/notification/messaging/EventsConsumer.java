@@ -2,10 +2,12 @@ package org.acceso.notification.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.acceso.contracts.DeadlineScheduled;
+import org.acceso.contracts.AgencyEvent;
+import org.acceso.contracts.AgencyUpdated;
+import org.acceso.contracts.DeadlineEvent;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
-import org.acceso.contracts.RequestFiled;
+import org.acceso.contracts.RequestEvent;
 import org.acceso.contracts.Topics;
 import org.acceso.eventing.IdempotentConsumer;
 import org.acceso.notification.service.NotificationService;
@@ -15,8 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Turns request and deadline events into notifications. Idempotent by event id; a message that is
- * not an event goes to the dead-letter topic at once; failures (e.g. a lock conflict) are retried.
+ * Turns request, deadline and agency events into notices. Idempotent by event id; a message that is not an
+ * event (or a known event whose payload cannot be read) goes to the dead-letter topic at once, so it never
+ * blocks its partition; other failures (e.g. a lock conflict) are retried first. Types it does not know are skipped.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -35,23 +38,30 @@ public class EventsConsumer {
     @Blocking
     @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = EventCodec.MalformedEventException.class)
     public void requestEvent(String message) {
-        idempotent.process(CONSUMER, EventCodec.read(message), this::applyRequestEvent);
+        idempotent.process(CONSUMER, EventCodec.read(message), envelope -> EventCodec.decode(envelope, RequestEvent.class)
+                .ifPresent(event -> notifications.onEvent(envelope, event)));
     }
 
     @Incoming(Topics.DEADLINE_EVENTS)
     @Blocking
     @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = EventCodec.MalformedEventException.class)
     public void deadlineEvent(String message) {
-        idempotent.process(CONSUMER, EventCodec.read(message), this::applyDeadlineEvent);
+        idempotent.process(CONSUMER, EventCodec.read(message), envelope -> EventCodec.decode(envelope, DeadlineEvent.class)
+                .ifPresent(event -> notifications.onEvent(envelope, event)));
     }
 
-    private void applyRequestEvent(Envelope envelope) {
-        EventCodec.payload(envelope, RequestFiled.class)
-                .ifPresent(filed -> notifications.requestFiled(envelope.requestId(), filed));
+    @Incoming(Topics.AGENCY_EVENTS)
+    @Blocking
+    @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = EventCodec.MalformedEventException.class)
+    public void agencyEvent(String message) {
+        idempotent.process(CONSUMER, EventCodec.read(message), this::applyAgencyEvent);
     }
 
-    private void applyDeadlineEvent(Envelope envelope) {
-        EventCodec.payload(envelope, DeadlineScheduled.class)
-                .ifPresent(scheduled -> notifications.deadlineScheduled(envelope.requestId(), envelope.eventId(), scheduled));
+    private void applyAgencyEvent(Envelope envelope) {
+        EventCodec.decode(envelope, AgencyEvent.class).ifPresent(event -> {
+            if (event instanceof AgencyUpdated updated) {
+                notifications.onAgencyUpdated(updated);
+            }
+        });
     }
 }

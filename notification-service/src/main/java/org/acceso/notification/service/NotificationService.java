@@ -3,108 +3,296 @@ package org.acceso.notification.service;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.acceso.contracts.DeadlineScheduled;
-import org.acceso.contracts.RequestFiled;
+import org.acceso.contracts.AccesoEvent;
+import org.acceso.contracts.AgencyUpdated;
+import org.acceso.contracts.DeadlineEvent;
+import org.acceso.contracts.Envelope;
+import org.acceso.contracts.EventCodec;
+import org.acceso.notification.config.NotificationConfig;
+import org.acceso.notification.domain.Agency;
+import org.acceso.notification.domain.Channel;
+import org.acceso.notification.domain.CompanionEvent;
+import org.acceso.notification.domain.DeferredEvent;
 import org.acceso.notification.domain.Notification;
 import org.acceso.notification.domain.NotificationStatus;
+import org.acceso.notification.domain.Preference;
 import org.acceso.notification.domain.TrackedRequest;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Decides which notifications to send and stores them. The receipt needs both the requester's
- * contact (RequestFiled) and the due date (DeadlineScheduled); whichever event comes second issues it.
- * The request's row is locked while this happens, so two events handled at once cannot both miss it.
+ * Turns events into stored notices, following {@link NoticeRules}. Each request event or deadline event is
+ * handled under a lock on its request's row, so the two topics' events of one request never race:
+ * <ol>
+ *   <li>the tracked request learns what the event says;</li>
+ *   <li>a deadline event that completes some notice is kept as a companion;</li>
+ *   <li>the request's waiting events, then this one, are applied in arrival order: each matching rule issues one
+ *       notice per recipient and channel (stored once per event, recipient and channel), or the event waits
+ *       for its companion (and the request's later notices wait behind it) or for a missing fact.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class NotificationService {
 
-    static final String RECEIPT = "RECEIPT";
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
-    private final ReceiptWriter receipts;
+    private final Recipients recipients;
+    private final NoticeWriter writer;
+    private final NotificationConfig config;
     private final Clock clock;
     private final Event<NotificationQueued> queued;
 
-    public NotificationService(ReceiptWriter receipts, Clock clock, Event<NotificationQueued> queued) {
-        this.receipts = receipts;
+    public NotificationService(Recipients recipients, NoticeWriter writer, NotificationConfig config, Clock clock,
+                               Event<NotificationQueued> queued) {
+        this.recipients = recipients;
+        this.writer = writer;
+        this.config = config;
         this.clock = clock;
         this.queued = queued;
     }
 
+    /** A request event or deadline event, in the consumer's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void requestFiled(UUID requestId, RequestFiled filed) {
-        TrackedRequest request = tracked(requestId);
-        request.trackingNumber = filed.trackingNumber();
-        request.subject = filed.subject();
-        request.language = filed.language();
-        request.filedAt = filed.filedAt();
-        if (filed.requester() != null) {
-            request.recipientName = filed.requester().name();
-            request.recipientEmail = filed.requester().email();
+    public void onEvent(Envelope envelope, AccesoEvent event) {
+        TrackedRequest request = TrackedRequest.lock(envelope.requestId());
+        request.apply(event);
+        if (event instanceof DeadlineEvent deadlineEvent && NoticeRules.isCompanion(deadlineEvent)) {
+            keepCompanion(envelope);
         }
-        issueReceipt(request);
+        boolean hasRules = !NoticeRules.matching(event).isEmpty();
+        applyWaiting(request, hasRules ? envelope : null);
     }
 
+    /** An agency of the catalogue changed: store it, then issue the notices that waited for it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void deadlineScheduled(UUID requestId, UUID eventId, DeadlineScheduled scheduled) {
-        TrackedRequest request = tracked(requestId);
-        if (request.deadlineEventId != null) {
-            return; // the receipt is written for the first schedule; later changes are other notices
+    public void onAgencyUpdated(AgencyUpdated updated) {
+        Agency.upsert(updated);
+        for (UUID requestId : DeferredEvent.requestsWaitingFor(updated.code())) {
+            applyWaiting(TrackedRequest.lock(requestId), null);
         }
-        request.trackingNumber = scheduled.trackingNumber();
-        request.dueOn = scheduled.dueOn();
-        request.dueAt = scheduled.dueAt().toInstant();
-        request.responseDays = scheduled.responseDays();
-        request.zone = scheduled.zone();
-        request.deadlineEventId = eventId;
-        if (request.filedAt == null) {
-            request.filedAt = scheduled.filedAt();
-        }
-        issueReceipt(request);
     }
 
-    /** The request's row, locked for this transaction; created empty if no event of it was seen yet. */
-    private static TrackedRequest tracked(UUID requestId) {
-        TrackedRequest request = Panache.getEntityManager().find(TrackedRequest.class, requestId, LockModeType.PESSIMISTIC_WRITE);
-        if (request == null) {
-            request = new TrackedRequest();
-            request.requestId = requestId;
-            request.persistAndFlush(); // a concurrent insert fails here and the consumer retries
+    /**
+     * Applies the request's waiting events in order, then {@code newcomer} (if any). An event that waits for its
+     * companion stops the run: what comes after it stays queued, so the requester's notices go out in order.
+     */
+    private void applyWaiting(TrackedRequest request, Envelope newcomer) {
+        boolean heldBack = false;
+        for (DeferredEvent waiting : DeferredEvent.ofRequest(request.requestId)) {
+            if (newcomer != null && waiting.eventId.equals(newcomer.eventId())) {
+                newcomer = null; // already queued (a redelivery that got past the processed-event check)
+            }
+            Outcome outcome = issue(request, EventCodec.read(waiting.envelope));
+            if (outcome.done()) {
+                waiting.delete();
+                continue;
+            }
+            waiting.waitFor(outcome.waitingFor(), outcome.waitingAgency(), outcome.blocking());
+            if (outcome.blocking()) {
+                heldBack = true;
+                break;
+            }
         }
-        return request;
-    }
-
-    private void issueReceipt(TrackedRequest request) {
-        if (!request.readyForReceipt()) {
+        if (newcomer == null) {
             return;
         }
-        boolean exists = Notification.count("eventId = ?1 and recipient = ?2 and channel = ?3",
-                request.deadlineEventId, request.recipientEmail, Notification.EMAIL) > 0;
-        if (exists) {
+        if (heldBack) {
+            defer(newcomer, new Outcome("the notices of earlier events of request " + request.requestId, null, false));
             return;
         }
-        ReceiptWriter.Email email = receipts.write(request);
+        Outcome outcome = issue(request, newcomer);
+        if (!outcome.done()) {
+            defer(newcomer, outcome);
+        }
+    }
+
+    /** What applying an event's rules left to do. */
+    record Outcome(String waitingFor, String waitingAgency, boolean blocking) {
+        static final Outcome DONE = new Outcome(null, null, false);
+
+        boolean done() {
+            return waitingFor == null;
+        }
+    }
+
+    /** Issues every notice the event's rules can issue now; says what the rest wait for. */
+    private Outcome issue(TrackedRequest request, Envelope envelope) {
+        AccesoEvent event = decode(envelope);
+        if (event == null) {
+            return Outcome.DONE;
+        }
+        Set<String> waitingFor = new LinkedHashSet<>();
+        String waitingAgency = null;
+        boolean blocking = false;
+        for (Rule<?> rule : NoticeRules.matching(event)) {
+            DeadlineEvent companion = null;
+            if (rule.join() != null) {
+                companion = claimCompanion(request.requestId, envelope.eventId(), event, rule.join());
+                if (companion == null) {
+                    waitingFor.add(rule.join().typeName() + " for " + EventCodec.typeOf(event));
+                    blocking = true;
+                    continue;
+                }
+            }
+            for (Audience audience : rule.to()) {
+                Recipients.Resolution resolution = recipients.resolve(audience, request, event);
+                if (resolution.waits()) {
+                    waitingFor.add(resolution.waitingFor());
+                    waitingAgency = resolution.waitingAgency() != null ? resolution.waitingAgency() : waitingAgency;
+                    continue;
+                }
+                for (Recipients.Recipient recipient : resolution.recipients()) {
+                    store(rule, envelope, event, companion, request, recipient);
+                }
+            }
+        }
+        return waitingFor.isEmpty() ? Outcome.DONE : new Outcome(String.join("; ", waitingFor), waitingAgency, blocking);
+    }
+
+    private static AccesoEvent decode(Envelope envelope) {
+        Class<? extends AccesoEvent> type = EventCodec.types().get(envelope.type());
+        return type == null ? null : EventCodec.payload(envelope, type).orElse(null);
+    }
+
+    private void keepCompanion(Envelope envelope) {
+        if (CompanionEvent.findById(envelope.eventId()) != null) {
+            return;
+        }
+        CompanionEvent companion = new CompanionEvent();
+        companion.eventId = envelope.eventId();
+        companion.requestId = envelope.requestId();
+        companion.type = envelope.type();
+        companion.envelope = EventCodec.write(envelope);
+        companion.receivedAt = clock.instant();
+        companion.persist();
+        Panache.getEntityManager().flush();
+    }
+
+    /** The companion this event already claimed, or the oldest unclaimed one that pairs with it. */
+    private static DeadlineEvent claimCompanion(UUID requestId, UUID primaryEventId, AccesoEvent primary, Rule.Join<?, ?> join) {
+        CompanionEvent claimed = CompanionEvent.claimedBy(requestId, join.typeName(), primaryEventId);
+        if (claimed != null) {
+            return (DeadlineEvent) decode(EventCodec.read(claimed.envelope));
+        }
+        for (CompanionEvent candidate : CompanionEvent.unclaimed(requestId, join.typeName())) {
+            DeadlineEvent companion = (DeadlineEvent) decode(EventCodec.read(candidate.envelope));
+            if (companion != null && join.pairs(primary, companion)) {
+                candidate.claimedBy = primaryEventId;
+                return companion;
+            }
+        }
+        return null;
+    }
+
+    private void defer(Envelope envelope, Outcome outcome) {
+        DeferredEvent deferred = new DeferredEvent();
+        deferred.eventId = envelope.eventId();
+        deferred.requestId = envelope.requestId();
+        deferred.envelope = EventCodec.write(envelope);
+        deferred.createdAt = clock.instant();
+        deferred.waitFor(outcome.waitingFor(), outcome.waitingAgency(), outcome.blocking());
+        deferred.persist();
+        LOG.infof("%s %s of request %s waits for %s", envelope.type(), envelope.eventId(), envelope.requestId(),
+                outcome.waitingFor());
+    }
+
+    /** Stores the notice for one recipient: by e-mail and in the app, as the recipient's preferences allow. */
+    private void store(Rule<?> rule, Envelope envelope, AccesoEvent event, DeadlineEvent companion,
+                       TrackedRequest request, Recipients.Recipient recipient) {
+        List<Channel> channels = new ArrayList<>();
+        if (recipient.email() != null && wants(rule, recipient, Channel.EMAIL)) {
+            channels.add(Channel.EMAIL);
+        }
+        if (recipient.userId() != null && wants(rule, recipient, Channel.IN_APP)) {
+            channels.add(Channel.IN_APP);
+        }
+        NoticeWriter.Written written = null;
+        for (Channel channel : channels) {
+            String address = channel == Channel.EMAIL ? recipient.email() : recipient.userId();
+            if (exists(envelope.eventId(), address, channel)) {
+                continue;
+            }
+            if (written == null) {
+                written = writer.write(rule.kind(), recipient.language(), data(request, recipient, event, companion));
+            }
+            Notification notification = newNotification(envelope.eventId(), address, channel, rule.kind(), written);
+            notification.recipientUserId = recipient.userId();
+            notification.requestId = request.requestId;
+            notification.trackingNumber = request.trackingNumber;
+            notification.category = rule.category();
+            notification.legal = rule.legal();
+            notification.language = Languages.supported(recipient.language());
+            save(notification);
+        }
+    }
+
+    private static boolean wants(Rule<?> rule, Recipients.Recipient recipient, Channel channel) {
+        return rule.legal() || recipient.userId() == null || Preference.of(recipient.userId(), rule.category()).wants(channel);
+    }
+
+    static boolean exists(UUID eventId, String recipient, Channel channel) {
+        return Notification.count("eventId = ?1 and recipient = ?2 and channel = ?3", eventId, recipient, channel) > 0;
+    }
+
+    /** A notice ready to store: an e-mail waits for the sender; an in-app notice is delivered by being stored. */
+    Notification newNotification(UUID eventId, String recipient, Channel channel, String kind, NoticeWriter.Written written) {
         Instant now = clock.instant();
         Notification notification = new Notification();
-        notification.eventId = request.deadlineEventId;
-        notification.recipient = request.recipientEmail;
-        notification.channel = Notification.EMAIL;
-        notification.requestId = request.requestId;
-        notification.kind = RECEIPT;
-        notification.language = request.language;
-        notification.subject = email.subject();
-        notification.body = email.body();
-        notification.status = NotificationStatus.PENDING;
-        notification.nextAttemptAt = now;
+        notification.eventId = eventId;
+        notification.recipient = recipient;
+        notification.channel = channel;
+        notification.kind = kind;
+        notification.subject = truncate(written.subject(), 300);
+        notification.body = written.text();
+        notification.htmlBody = channel == Channel.EMAIL ? written.html() : null;
         notification.createdAt = now;
+        notification.nextAttemptAt = now;
+        notification.status = channel == Channel.EMAIL ? NotificationStatus.PENDING : NotificationStatus.SENT;
+        notification.sentAt = channel == Channel.EMAIL ? null : now;
+        return notification;
+    }
+
+    void save(Notification notification) {
         notification.persistAndFlush();
-        queued.fire(new NotificationQueued(notification.id));
-        LOG.infof("Receipt for %s queued", request.trackingNumber);
+        if (notification.channel == Channel.EMAIL) {
+            queued.fire(new NotificationQueued(notification.id));
+        }
+        LOG.infof("%s %s for %s queued (%s)", notification.channel, notification.kind,
+                notification.trackingNumber != null ? notification.trackingNumber : "digest", notification.id);
+    }
+
+    private Map<String, Object> data(TrackedRequest request, Recipients.Recipient recipient, AccesoEvent event,
+                                     DeadlineEvent companion) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("n", letter(recipient.language(), recipient.name(), request));
+        data.put("e", event);
+        data.put("c", companion);
+        return data;
+    }
+
+    Letter letter(String language, String name, TrackedRequest request) {
+        ZoneId zone = ZoneId.of(request != null && request.zone != null ? request.zone : config.digest().zone());
+        return new Letter(language, name, request, zone, NotificationService::agencyName, config.mail().signature(),
+                config.mail().portalUrl());
+    }
+
+    static String agencyName(String code) {
+        Agency agency = Agency.findById(code);
+        return agency == null ? null : agency.name;
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

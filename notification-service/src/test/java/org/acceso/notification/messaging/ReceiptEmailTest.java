@@ -93,7 +93,7 @@ class ReceiptEmailTest {
         assertThat(mail.getSubject()).isEqualTo("We received your request AIP-2026-000123");
         assertThat(text(mail))
                 .contains("Tracking number: AIP-2026-000123")
-                .contains("Answer due by: Monday, 21 December 2026, 23:59 (Argentina time)")
+                .contains("Answer due by: Monday, 21 December 2026, 23:59 (Argentina Time)")
                 .contains("within 15 business days");
     }
 
@@ -160,19 +160,19 @@ class ReceiptEmailTest {
 
     long notificationCount(String requestId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("SELECT count(*) FROM notification WHERE request_id = ?1")
+                .createNativeQuery("SELECT count(*) FROM notification WHERE request_id = ?1 AND channel = 'EMAIL'")
                 .setParameter(1, UUID.fromString(requestId)).getSingleResult()).longValue());
     }
 
     int attempts(String requestId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("SELECT coalesce(max(attempts), 0) FROM notification WHERE request_id = ?1")
+                .createNativeQuery("SELECT coalesce(max(attempts), 0) FROM notification WHERE request_id = ?1 AND channel = 'EMAIL'")
                 .setParameter(1, UUID.fromString(requestId)).getSingleResult()).intValue());
     }
 
     String status(String requestId) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em
-                .createNativeQuery("SELECT status FROM notification WHERE request_id = ?1")
+                .createNativeQuery("SELECT status FROM notification WHERE request_id = ?1 AND channel = 'EMAIL'")
                 .setParameter(1, UUID.fromString(requestId)).getSingleResult());
     }
 }

@@ -2,6 +2,7 @@ package org.acceso.request.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.configuration.MemorySize;
 
 import java.time.ZoneId;
 
@@ -11,6 +12,12 @@ public interface RequestConfig {
 
     Tracking tracking();
 
+    Lifecycle lifecycle();
+
+    Documents documents();
+
+    Answer answer();
+
     interface Tracking {
         /** Prefix of tracking numbers: {@code <prefix>-<year>-<6 digits>}. */
         @WithDefault("AIP")
@@ -19,5 +26,34 @@ public interface RequestConfig {
         /** The zone whose calendar year numbers the requests, and in which due dates are shown. */
         @WithDefault("America/Argentina/Cordoba")
         ZoneId zone();
+    }
+
+    interface Lifecycle {
+        /**
+         * How many extensions a request may get. Must match the jurisdiction policy of deadline-service
+         * ({@code deadline.policy.profile}); Law 27.275 allows one.
+         */
+        @WithDefault("1")
+        int maxExtensions();
+    }
+
+    interface Documents {
+        /** The largest document accepted; larger uploads get 413. Keep quarkus.http.limits.max-body-size above it. */
+        @WithDefault("20M")
+        MemorySize maxSize();
+
+        /** The largest JSON (or CSV, NDJSON) body accepted by any other endpoint. */
+        @WithDefault("1M")
+        MemorySize maxJsonBody();
+
+        /** The largest import file ({@code POST /requests/import}). */
+        @WithDefault("10M")
+        MemorySize maxImport();
+    }
+
+    interface Answer {
+        /** The catalogue of exemption grounds: {@code exemption-grounds/<name>.json} on the classpath. */
+        @WithDefault("ar-law-27275")
+        String groundsCatalogue();
     }
 }

@@ -11,9 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** One line of a request's history: who did what, in which role, when and why. Append-only. */
+/**
+ * One line of a request's official record: who (user id, name, role) did what, from which status to which, when and
+ * why. Append-only: written in the transaction of the change it records.
+ */
 @Entity
 @Table(name = "request_history")
 public class RequestHistory extends PanacheEntityBase {
@@ -29,31 +33,49 @@ public class RequestHistory extends PanacheEntityBase {
     public String action;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public RequestStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public RequestStatus status;
 
     @Column(nullable = false)
     public String actor;
 
+    @Column(name = "actor_name")
+    public String actorName;
+
     @Column(nullable = false)
     public String role;
+
+    @Column(name = "agency_code")
+    public String agencyCode;
 
     public String reason;
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
-    public static RequestHistory record(InformationRequest request, String action, String actor, String role,
-                                        String reason, Instant at) {
+    /** Records what {@code actor}, acting as {@code role}, just did to {@code request} (already in its new state). */
+    public static RequestHistory record(InformationRequest request, String action, RequestStatus from, Actor actor,
+                                        Role role, String reason, Instant at) {
         RequestHistory line = new RequestHistory();
         line.requestId = request.id;
         line.action = action;
-        line.status = request.status;
-        line.actor = actor;
-        line.role = role;
+        line.fromStatus = from;
+        line.status = request.status();
+        line.actor = actor.userId();
+        line.actorName = actor.name();
+        line.role = role.tokenName();
+        line.agencyCode = request.agencyCode;
         line.reason = reason;
         line.occurredAt = at;
         line.persist();
         return line;
+    }
+
+    public static List<RequestHistory> of(UUID requestId) {
+        return list("requestId = ?1 order by id", requestId);
     }
 }

@@ -1,93 +1,219 @@
 package org.acceso.request.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.acceso.problem.ProblemException;
 import org.acceso.request.config.RequestConfig;
+import org.acceso.request.service.CurrentActor;
+import org.acceso.request.domain.Actor;
+import org.acceso.request.domain.InformationRequest;
 import org.acceso.request.domain.Language;
-import org.acceso.request.domain.Requester;
+import org.acceso.request.domain.RequestStatus;
+import org.acceso.request.domain.Role;
+import org.acceso.request.service.RequestAccess;
 import org.acceso.request.service.RequestService;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
-/** Residents file requests and follow their own. */
+/** Filing requests, following them, and the staff's list with filters and full-text search. */
 @Path("/requests")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Requests", description = "Filing and reading requests for public information")
 public class RequestResource {
 
     private final RequestService requests;
+    private final RequestAccess access;
     private final RequestConfig config;
-    private final JsonWebToken token;
-    private final SecurityIdentity identity;
+    private final Views views;
+    private final CurrentActor caller;
 
-    public RequestResource(RequestService requests, RequestConfig config, JsonWebToken token, SecurityIdentity identity) {
+    public RequestResource(RequestService requests, RequestAccess access, RequestConfig config, Views views, CurrentActor caller) {
         this.requests = requests;
+        this.access = access;
         this.config = config;
-        this.token = token;
-        this.identity = identity;
+        this.views = views;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("resident")
+    @Operation(summary = "File a request", description = "Only a description of the information is required: no reason, "
+            + "no lawyer. The receipt carries the tracking number; the due date follows within seconds.")
+    @APIResponse(responseCode = "201", description = "Filed; Location names the new request")
+    @APIResponse(responseCode = "400", ref = "invalid")
+    @APIResponse(responseCode = "401", ref = "unauthorized")
+    @APIResponse(responseCode = "403", ref = "forbidden")
     public Response file(@Valid @NotNull(message = "a JSON body is required") FileRequest body, UriInfo uri) {
-        String contactEmail = body.contactEmail() != null ? body.contactEmail() : token.getClaim("email");
+        String contactEmail = body.contactEmail() != null ? body.contactEmail() : caller.get().email();
         if (contactEmail == null || contactEmail.isBlank()) {
             throw ProblemException.badRequest("contactEmail is required: your account has no e-mail address");
         }
         Language language = body.language() == null ? Language.DEFAULT : Language.fromCode(body.language()).orElseThrow();
-        var request = requests.file(requester(), new RequestService.Filing(body.subject().strip(), body.description(),
-                body.agencyCode(), language, contactEmail));
+        InformationRequest request = requests.file(caller.get(), new RequestService.Filing(body.subject().strip(),
+                body.description(), blankToNull(body.agencyCode()), language, contactEmail));
         return Response.created(uri.getAbsolutePathBuilder().path(request.id.toString()).build())
-                .entity(RequestView.of(request, config.tracking().zone()))
+                .entity(views.full(request, caller.get()))
                 .build();
     }
 
     @GET
     @Path("/mine")
     @RolesAllowed("resident")
+    @Operation(summary = "The caller's own requests, newest first")
     public List<RequestView> mine() {
-        return requests.listOwn(subject()).stream().map(r -> RequestView.of(r, config.tracking().zone())).toList();
+        return requests.listOwn(caller.get().userId()).stream().map(r -> views.item(r, caller.get())).toList();
+    }
+
+    /** One page of a list, and how many items match in all. */
+    public record PageView(List<RequestView> items, long total, int page, int size) {
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Requests with filters, full-text search and paging",
+            description = "A resident gets their own requests; a clerk their agency's; coordinators, auditors and admins all. "
+                    + "`q` searches subject and description (PostgreSQL full text, Spanish). `sort`: dueAt, -dueAt, filedAt, "
+                    + "-filedAt, trackingNumber, -trackingNumber.")
+    @APIResponse(responseCode = "200", description = "One page and the total count")
+    @APIResponse(responseCode = "400", ref = "invalid")
+    @APIResponse(responseCode = "403", ref = "forbidden")
+    public PageView list(@QueryParam("agency") String agency,
+                         @QueryParam("status") String status,
+                         @Parameter(description = "`me` or a user id") @QueryParam("assignee") String assignee,
+                         @Parameter(description = "an instant or a date") @QueryParam("dueBefore") String dueBefore,
+                         @QueryParam("dueAfter") String dueAfter,
+                         @QueryParam("q") String q,
+                         @QueryParam("page") @DefaultValue("0") String page,
+                         @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") String size,
+                         @QueryParam("sort") @DefaultValue("dueAt") String sort) {
+        Actor actor = caller.get();
+        int pageNumber = whole("page", page, 0, Integer.MAX_VALUE);
+        int pageSize = whole("size", size, 1, 100);
+        String requester = null;
+        if (!access.readsAll(actor)) {
+            if (actor.has(Role.CLERK) && actor.agency() != null) {
+                if (agency != null && !agency.equals(actor.agency())) {
+                    throw new ForbiddenException("A clerk sees only the requests of their own agency");
+                }
+                agency = actor.agency();
+            } else if (actor.has(Role.RESIDENT)) {
+                requester = actor.userId();
+            } else {
+                throw new ForbiddenException();
+            }
+        }
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalid("q", "must be at most 200 characters");
+        }
+        RequestService.Search search = new RequestService.Search(blankToNull(agency), status(status),
+                "me".equals(assignee) ? actor.userId() : blankToNull(assignee), requester,
+                instant("dueBefore", dueBefore), instant("dueAfter", dueAfter), blankToNull(q), sort(sort), pageNumber, pageSize);
+        RequestService.Page result = requests.search(search);
+        return new PageView(result.items().stream().map(r -> views.item(r, actor)).toList(), result.total(), pageNumber, pageSize);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed("resident")
+    @Authenticated
+    @Operation(summary = "One request, as the caller may see it",
+            description = "A request the caller may not see is answered 404, exactly like one that does not exist.")
+    @APIResponse(responseCode = "200", description = "The request, its documents and the moves the caller may make")
+    @APIResponse(responseCode = "404", ref = "notFound")
     public RequestView get(@PathParam("id") String id) {
-        return parse(id).flatMap(uuid -> requests.findOwn(uuid, subject()))
-                .map(r -> RequestView.of(r, config.tracking().zone()))
-                .orElseThrow(() -> ProblemException.notFound("No request " + id + " among yours"));
+        return views.full(access.visible(id, caller.get()), caller.get());
     }
 
-    private Requester requester() {
-        String name = token.getClaim("name");
-        return new Requester(subject(), name != null ? name : identity.getPrincipal().getName(), token.getClaim("email"));
+    @GET
+    @Path("/{id}/history")
+    @Authenticated
+    @Operation(summary = "The request's official record: every move, who made it, when and why")
+    @APIResponse(responseCode = "404", ref = "notFound")
+    public List<HistoryLine> history(@PathParam("id") String id) {
+        Actor actor = caller.get();
+        InformationRequest request = access.visible(id, actor);
+        boolean staff = access.readsAll(actor) || actor.isClerkOf(request.agencyCode);
+        String hiddenActor = access.seesRequester(actor, request) ? null : request.requesterSubject;
+        return requests.history(request).stream()
+                .map(line -> HistoryLine.of(line, staff, actor.userId(), hiddenActor)).toList();
     }
 
-    /** The token's stable subject; usernames can change, {@code sub} cannot. */
-    private String subject() {
-        return token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+    private static RequestStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
         }
+        return Arrays.stream(RequestStatus.values()).filter(s -> s.name().equals(value)).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("status", "must be one of " + Arrays.toString(RequestStatus.values())));
+    }
+
+    /** A whole-number query parameter: 400 naming it when it is not one or lies outside [min, max]. */
+    private static int whole(String field, String value, int min, int max) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(field, "must be a whole number");
+        }
+        if (number < min) {
+            throw ProblemException.invalid(field, min == 0 ? "must not be negative" : "must be at least " + min);
+        }
+        if (number > max) {
+            throw ProblemException.invalid(field, "must be at most " + max);
+        }
+        return number;
+    }
+
+    private static RequestService.Sort sort(String value) {
+        boolean descending = value.startsWith("-");
+        String field = descending ? value.substring(1) : value;
+        String name = switch (field) {
+            case "dueAt" -> "DUE_AT";
+            case "filedAt" -> "FILED_AT";
+            case "trackingNumber" -> "TRACKING_NUMBER";
+            default -> throw ProblemException.invalid("sort",
+                    "must be dueAt, filedAt or trackingNumber, with - in front for descending order");
+        };
+        return RequestService.Sort.valueOf(descending ? name + "_DESC" : name);
+    }
+
+    private Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(config.tracking().zone()).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw ProblemException.invalid(field, "must be an instant (2026-12-21T23:59:59-03:00) or a date (2026-12-21)");
+            }
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

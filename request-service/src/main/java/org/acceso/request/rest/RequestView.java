@@ -1,16 +1,20 @@
 package org.acceso.request.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.acceso.request.domain.InformationRequest;
+import org.acceso.request.service.DocumentService;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A request as its requester sees it. {@code dueOn}/{@code dueAt} are null until the legal clock
- * has been scheduled; {@code dueAt} carries the jurisdiction's offset.
+ * A request as its caller may see it. {@code requesterName}/{@code contactEmail} are null for callers who may not see
+ * the requester (an admin); {@code allowedMoves} are the moves this caller may make now (what a page should offer).
+ * {@code dueOn}/{@code dueAt} are null until the legal clock has been scheduled; instants carry the jurisdiction's offset.
  */
 public record RequestView(
         UUID id,
@@ -20,14 +24,55 @@ public record RequestView(
         String description,
         String agencyCode,
         String language,
+        String requesterName,
         String contactEmail,
         Instant filedAt,
+        boolean imported,
+        Assignee assignee,
         LocalDate dueOn,
-        OffsetDateTime dueAt) {
+        OffsetDateTime dueAt,
+        String clockStatus,
+        int extensions,
+        String pendingQuestion,
+        Answer answer,
+        String externalBody,
+        Appeal appeal,
+        LocalDate appealDueOn,
+        OffsetDateTime appealDueAt,
+        boolean appealWindowClosed,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<DocumentService.Info> documents,
+        List<String> allowedMoves) {
 
-    static RequestView of(InformationRequest request, ZoneId zone) {
-        return new RequestView(request.id, request.trackingNumber, request.status.name(), request.subject,
-                request.description, request.agencyCode, request.language, request.contactEmail, request.filedAt,
-                request.dueOn, request.dueAt == null ? null : request.dueAt.atZone(zone).toOffsetDateTime());
+    /** Who works the request. Their e-mail is not shown. */
+    public record Assignee(String userId, String name) {
+    }
+
+    public record Answer(String outcome, String text, List<String> grounds, Instant answeredAt) {
+    }
+
+    public record Appeal(String against, String reason, Instant appealedAt, String decision, String text, Instant resolvedAt) {
+    }
+
+    static RequestView of(InformationRequest r, ZoneId zone, boolean seesRequester, List<DocumentService.Info> documents,
+                          List<String> allowedMoves) {
+        return new RequestView(r.id, r.trackingNumber, r.status().name(), r.subject, r.description, r.agencyCode,
+                r.language,
+                seesRequester ? r.requesterName : null,
+                seesRequester ? r.contactEmail : null,
+                r.filedAt, r.imported,
+                r.assigneeUserId == null ? null : new Assignee(r.assigneeUserId, r.assigneeName),
+                r.dueOn, at(r.dueAt, zone),
+                r.clockStatus == null ? null : r.clockStatus.name(),
+                r.extensions, r.pendingQuestion,
+                r.outcome == null ? null : new Answer(r.outcome.name(), r.answerText, List.copyOf(r.grounds), r.answeredAt),
+                r.externalBody,
+                r.appealedAt == null ? null : new Appeal(r.appealAgainst, r.appealReason, r.appealedAt,
+                        r.appealDecision == null ? null : r.appealDecision.name(), r.appealText, r.appealResolvedAt),
+                r.appealDueOn, at(r.appealDueAt, zone), r.appealWindowClosed,
+                documents, allowedMoves);
+    }
+
+    private static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

@@ -1,24 +1,35 @@
 package org.acceso.request.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.acceso.contracts.AppealWindowClosed;
+import org.acceso.contracts.AppealWindowOpened;
+import org.acceso.contracts.DeadlineRescheduled;
 import org.acceso.contracts.DeadlineScheduled;
-import org.acceso.contracts.RequestFiled;
-import org.acceso.contracts.Person;
 import org.acceso.eventing.Outbox;
+import org.acceso.request.domain.Actor;
+import org.acceso.request.domain.Agency;
+import org.acceso.request.domain.ClockStatus;
 import org.acceso.request.domain.InformationRequest;
+import org.acceso.request.domain.InvalidInput;
 import org.acceso.request.domain.Language;
 import org.acceso.request.domain.RequestHistory;
-import org.acceso.request.domain.Requester;
+import org.acceso.request.domain.RequestStatus;
+import org.acceso.request.domain.Role;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** The use cases on requests. Each state change, its history line and its event commit together. */
+/** Filing, finding and listing requests, and showing what the legal clock says about them. */
 @ApplicationScoped
 public class RequestService {
 
@@ -27,45 +38,140 @@ public class RequestService {
     private final TrackingNumbers trackingNumbers;
     private final Outbox outbox;
     private final Clock clock;
+    private final EntityManager em;
 
-    public RequestService(TrackingNumbers trackingNumbers, Outbox outbox, Clock clock) {
+    public RequestService(TrackingNumbers trackingNumbers, Outbox outbox, Clock clock, EntityManager em) {
         this.trackingNumbers = trackingNumbers;
         this.outbox = outbox;
         this.clock = clock;
+        this.em = em;
     }
 
     /** What a resident asks for. {@code contactEmail} has already defaulted to the account's e-mail. */
     public record Filing(String subject, String description, String agencyCode, Language language, String contactEmail) {
     }
 
+    /** Files a request: the request, its first history line and RequestFiled commit together. */
     @Transactional
-    public InformationRequest file(Requester requester, Filing filing) {
+    public InformationRequest file(Actor requester, Filing filing) {
+        if (filing.agencyCode() != null && Agency.active(filing.agencyCode()).isEmpty()) {
+            throw new InvalidInput("agencyCode", "must name an active agency, or be left out for the coordinators to route");
+        }
         Instant now = clock.instant();
         InformationRequest request = InformationRequest.file(UUID.randomUUID(), trackingNumbers.next(now), requester,
                 filing.contactEmail(), filing.subject(), filing.description(), filing.agencyCode(), filing.language(), now);
         request.persist();
-        RequestHistory.record(request, "FILED", requester.subject(), "resident", null, now);
-        outbox.append(request.id, new RequestFiled(request.trackingNumber, request.subject,
-                request.agencyCode, request.language, request.filedAt,
-                new Person(requester.subject(), requester.name(), request.contactEmail), false));
+        RequestHistory.record(request, "file", null, requester, Role.RESIDENT, null, now);
+        outbox.append(request.id, request.filed());
         LOG.infof("Filed %s (%s)", request.trackingNumber, request.id);
         return request;
-    }
-
-    /** The request, if {@code requesterSubject} filed it; other people's requests do not exist for them. */
-    public Optional<InformationRequest> findOwn(UUID id, String requesterSubject) {
-        return InformationRequest.<InformationRequest>findByIdOptional(id).filter(r -> r.isFiledBy(requesterSubject));
     }
 
     public List<InformationRequest> listOwn(String requesterSubject) {
         return InformationRequest.filedBy(requesterSubject);
     }
 
-    /** Applies a due date from deadline-service. Unknown requests are reported, not fatal. */
+    /** Filters of the request list; each null filter is left out. */
+    public record Search(String agency, RequestStatus status, String assignee, String requester, Instant dueBefore,
+                         Instant dueAfter, String text, Sort sort, int page, int size) {
+    }
+
+    /** The orders the list supports, each with a stable tie-breaker. */
+    public enum Sort {
+        DUE_AT("due_at ASC NULLS LAST, filed_at ASC, id"),
+        DUE_AT_DESC("due_at DESC NULLS LAST, filed_at DESC, id"),
+        FILED_AT("filed_at ASC, id"),
+        FILED_AT_DESC("filed_at DESC, id"),
+        TRACKING_NUMBER("tracking_number ASC"),
+        TRACKING_NUMBER_DESC("tracking_number DESC");
+
+        final String sql;
+
+        Sort(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    public record Page(List<InformationRequest> items, long total) {
+    }
+
+    /**
+     * One page of requests matching the filters, and how many match in all. Built from a fixed set of conditions
+     * with bound parameters (no caller text ever becomes SQL); {@code text} is PostgreSQL full-text search with the
+     * Spanish configuration over subject and description (GIN index).
+     */
+    public Page search(Search search) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        condition(where, params, search.agency(), "agency_code = :agency", "agency");
+        condition(where, params, search.status() == null ? null : search.status().name(), "status = :status", "status");
+        condition(where, params, search.assignee(), "assignee_user_id = :assignee", "assignee");
+        condition(where, params, search.requester(), "requester_subject = :requester", "requester");
+        condition(where, params, search.dueBefore(), "due_at < :dueBefore", "dueBefore");
+        condition(where, params, search.dueAfter(), "due_at > :dueAfter", "dueAfter");
+        condition(where, params, search.text(), "search @@ websearch_to_tsquery('spanish', :text)", "text");
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+
+        Query count = em.createNativeQuery("SELECT count(*) FROM information_request" + filter);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+
+        Query page = em.createNativeQuery("SELECT * FROM information_request" + filter + " ORDER BY " + search.sort().sql
+                + " LIMIT :limit OFFSET :offset", InformationRequest.class);
+        params.forEach(page::setParameter);
+        page.setParameter("limit", search.size());
+        page.setParameter("offset", (long) search.page() * search.size());
+        @SuppressWarnings("unchecked")
+        List<InformationRequest> items = page.getResultList();
+        return new Page(items, total);
+    }
+
+    private static void condition(List<String> where, Map<String, Object> params, Object value, String sql, String name) {
+        if (value != null) {
+            where.add(sql);
+            params.put(name, value);
+        }
+    }
+
+    public List<RequestHistory> history(InformationRequest request) {
+        return RequestHistory.of(request.id);
+    }
+
+    // ---- what deadline-service says ----
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public void showDeadline(UUID requestId, DeadlineScheduled scheduled, Instant decidedAt) {
-        InformationRequest.<InformationRequest>findByIdOptional(requestId).ifPresentOrElse(
-                request -> request.showDeadline(scheduled.dueOn(), scheduled.dueAt().toInstant(), decidedAt),
-                () -> LOG.warnf("Deadline for unknown request %s ignored", requestId));
+    public void deadlineScheduled(UUID requestId, DeadlineScheduled scheduled, Instant decidedAt) {
+        withRequest(requestId, "DeadlineScheduled", request ->
+                request.showDeadline(scheduled.dueOn(), scheduled.dueAt().toInstant(), ClockStatus.RUNNING, decidedAt));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadlineRescheduled(UUID requestId, DeadlineRescheduled rescheduled, Instant decidedAt) {
+        withRequest(requestId, "DeadlineRescheduled", request -> {
+            if ("APPEAL".equals(rescheduled.clock())) {
+                if (rescheduled.newDueOn() != null) {
+                    request.showAppealWindow(rescheduled.newDueOn(), rescheduled.newDueAt().toInstant());
+                }
+                return;
+            }
+            request.showDeadline(rescheduled.newDueOn(),
+                    rescheduled.newDueAt() == null ? null : rescheduled.newDueAt().toInstant(),
+                    ClockStatus.parse(rescheduled.status()), decidedAt);
+        });
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appealWindowOpened(UUID requestId, AppealWindowOpened opened) {
+        withRequest(requestId, "AppealWindowOpened", request -> request.showAppealWindow(opened.dueOn(), opened.dueAt().toInstant()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appealWindowClosed(UUID requestId, AppealWindowClosed closed) {
+        withRequest(requestId, "AppealWindowClosed", InformationRequest::closeAppealWindow);
+    }
+
+    private static void withRequest(UUID requestId, String event, Consumer<InformationRequest> effect) {
+        InformationRequest.<InformationRequest>findByIdOptional(requestId).ifPresentOrElse(effect,
+                () -> LOG.warnf("%s for unknown request %s ignored", event, requestId));
     }
 }

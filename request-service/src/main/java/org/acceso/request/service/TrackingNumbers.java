@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import org.acceso.request.config.RequestConfig;
 
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Hands out human-readable, yearly tracking numbers ({@code AIP-2026-000123}): unique and
@@ -31,6 +33,24 @@ public class TrackingNumbers {
                 .setParameter(1, year)
                 .getSingleResult();
         return format(config.tracking().prefix(), year, value.intValue());
+    }
+
+    /**
+     * Keeps an imported tracking number from being handed out again: when it has this system's own shape, the
+     * year's counter moves past it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reserve(String trackingNumber) {
+        Matcher own = Pattern.compile(Pattern.quote(config.tracking().prefix()) + "-(\\d{4})-(\\d{6})").matcher(trackingNumber);
+        if (!own.matches()) {
+            return;
+        }
+        Panache.getEntityManager()
+                .createNativeQuery("INSERT INTO tracking_sequence (year, last_value) VALUES (?1, ?2) "
+                        + "ON CONFLICT (year) DO UPDATE SET last_value = GREATEST(tracking_sequence.last_value, EXCLUDED.last_value)")
+                .setParameter(1, Integer.parseInt(own.group(1)))
+                .setParameter(2, Integer.parseInt(own.group(2)))
+                .executeUpdate();
     }
 
     static String format(String prefix, int year, int number) {

@@ -14,7 +14,7 @@ class RequestStatusTest {
         assertThat(RequestStatus.RECEIVED.isTerminal()).isFalse();
         assertThat(RequestStatus.RECEIVED.allowedNext())
                 .containsExactlyInAnyOrder(RequestStatus.ASSIGNED, RequestStatus.REFERRED, RequestStatus.WITHDRAWN,
-                        RequestStatus.DEEMED_DENIED);
+                        RequestStatus.DEEMED_DENIED, RequestStatus.REFERRED_EXTERNALLY);
     }
 
     @Test
@@ -35,7 +35,7 @@ class RequestStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RequestStatus.class, names = {"WITHDRAWN", "APPEAL_RESOLVED"})
+    @EnumSource(value = RequestStatus.class, names = {"WITHDRAWN", "APPEAL_RESOLVED", "REFERRED_EXTERNALLY"})
     void shouldEndTheLifecycleInTerminalStates(RequestStatus terminal) {
         assertThat(terminal.isTerminal()).isTrue();
         assertThat(terminal.isClockRunning()).isFalse();

@@ -27,7 +27,7 @@ class RequestEventsPublishingTest {
     @Test
     void shouldPublishRequestFiledKeyedByTheRequestId() {
         var filed = given().auth().oauth2(ANA).contentType(ContentType.JSON)
-                .body(Map.of("subject", "Horas extra del personal", "description", "Por área, 2025.", "agencyCode", "RRHH"))
+                .body(Map.of("subject", "Horas extra del personal", "description", "Por área, 2025.", "agencyCode", "OBRAS"))
                 .post("/requests").then().statusCode(201).extract();
         String id = filed.path("id");
 
@@ -40,7 +40,7 @@ class RequestEventsPublishingTest {
         RequestFiled event = EventCodec.payload(envelope, RequestFiled.class).orElseThrow();
         assertThat(event.trackingNumber()).isEqualTo(filed.<String>path("trackingNumber"));
         assertThat(event.subject()).isEqualTo("Horas extra del personal");
-        assertThat(event.agencyCode()).isEqualTo("RRHH");
+        assertThat(event.agencyCode()).isEqualTo("OBRAS");
         assertThat(event.language()).isEqualTo("es");
         assertThat(event.requester().email()).isEqualTo("ana@example.org");
         assertThat(event.requester().name()).isEqualTo("Test ana-sub");

@@ -1,0 +1,115 @@
+package org.acceso.gateway.ratelimit;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.acceso.gateway.config.GatewayConfig;
+import org.acceso.gateway.http.Callers;
+import org.acceso.gateway.http.Problems;
+import org.acceso.gateway.proxy.RouteTable;
+import org.acceso.gateway.proxy.ServiceRoute;
+import org.jboss.logging.Logger;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rate limits on {@code /api}: per user (the token's {@code sub}) or, without a token, per client address;
+ * a route may have a limit of its own instead of the default one; quotas cap one method and path per user
+ * over a longer period (filings per day). Over a limit: 429 problem with {@code Retry-After} in seconds.
+ * A quota counts only what succeeded: a request the service refused (4xx, 5xx) gives its token back.
+ * <p>
+ * The buckets live in this instance's memory: with several gateway instances each one counts on its own
+ * (see the README for why and what that means).
+ */
+@ApplicationScoped
+public class RateLimitFilter {
+
+    /** After the route access check (90), before the body checks (50): a refused caller's body is not read. */
+    static final int PRIORITY = 80;
+
+    private static final Logger LOG = Logger.getLogger(RateLimitFilter.class);
+
+    private final boolean enabled;
+    private final RouteTable routes;
+    private final Buckets authenticated;
+    private final Buckets anonymous;
+    private final Map<String, Buckets> perRoute = new HashMap<>();
+    private final List<Quota> quotas;
+
+    record Quota(String method, String path, Buckets buckets) {
+    }
+
+    public RateLimitFilter(GatewayConfig config, RouteTable routes) {
+        GatewayConfig.RateLimits limits = config.rateLimits();
+        this.enabled = limits.enabled();
+        this.routes = routes;
+        this.authenticated = new Buckets("authenticated", limits.authenticated().requests(),
+                limits.authenticated().period(), false, limits.maxCallers());
+        this.anonymous = new Buckets("anonymous", limits.anonymous().requests(), limits.anonymous().period(), false,
+                limits.maxCallers());
+        for (ServiceRoute route : routes.routes()) {
+            route.rateLimit().ifPresent(limit -> perRoute.put(route.name(),
+                    new Buckets("route " + route.name(), limit.requests(), limit.period(), false, limits.maxCallers())));
+        }
+        this.quotas = config.quotas().entrySet().stream()
+                .map(entry -> new Quota(entry.getValue().method().toUpperCase(Locale.ROOT), entry.getValue().path(),
+                        new Buckets("quota " + entry.getKey(), entry.getValue().requests(), entry.getValue().period(), true,
+                                limits.maxCallers())))
+                .toList();
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::handle, PRIORITY);
+    }
+
+    void handle(RoutingContext rc) {
+        if (!enabled || !RouteTable.isApi(rc)) {
+            rc.next();
+            return;
+        }
+        Optional<String> user = Callers.subject(rc);
+        String caller = user.map(sub -> "user:" + sub).orElseGet(() -> "address:" + Callers.address(rc));
+        Optional<ServiceRoute> route = routes.resolve(rc);
+        Buckets limit = route.map(r -> perRoute.get(r.name())).orElse(user.isPresent() ? authenticated : anonymous);
+        ConsumptionProbe probe = limit.of(caller).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            refuse(rc, probe, "Too many requests: the limit is " + limit.requests() + " per period; try again later");
+            return;
+        }
+        if (user.isPresent()) {
+            for (Quota quota : quotas) {
+                if (quota.method().equals(rc.request().method().name()) && quota.path().equals(rc.normalizedPath())) {
+                    Bucket bucket = quota.buckets().of(caller);
+                    ConsumptionProbe counted = bucket.tryConsumeAndReturnRemaining(1);
+                    if (!counted.isConsumed()) {
+                        refuse(rc, counted, "You have reached the limit of " + quota.buckets().requests()
+                                + " for " + quota.method() + " " + quota.path() + " in this period; try again later");
+                        return;
+                    }
+                    rc.addEndHandler(ended -> {
+                        if (rc.response().getStatusCode() >= 400) {
+                            bucket.addTokens(1); // not done: not counted
+                        }
+                    });
+                }
+            }
+        }
+        rc.next();
+    }
+
+    private static void refuse(RoutingContext rc, ConsumptionProbe probe, String detail) {
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        LOG.debugf("%s %s: rate limited, retry after %d s", rc.request().method(), rc.normalizedPath(), seconds);
+        rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        Problems.send(rc, 429, detail);
+    }
+}

@@ -1,0 +1,39 @@
+package org.acceso.request.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.acceso.problem.Problem;
+import org.acceso.request.domain.IllegalMoveException;
+import org.acceso.request.domain.InvalidInput;
+import org.acceso.request.domain.RuleViolation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.Map;
+
+/** The lifecycle's refusals as problems: an illegal move or a broken rule is a 409, a broken input rule a 400. */
+public class DomainProblems {
+
+    @ServerExceptionMapper
+    public Response illegalMove(IllegalMoveException e, UriInfo uri) {
+        return respond(new Problem("/problems/illegal-move", "Move not allowed", 409, e.getMessage(), uri.getPath(),
+                List.of(), Map.of("currentStatus", e.status().name(), "move", e.move().apiName(),
+                "allowedMoves", e.allowedMoves())));
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e, UriInfo uri) {
+        return respond(new Problem("/problems/rule-violation", "Not allowed by the rules", 409, e.getMessage(),
+                uri.getPath(), List.of(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInput e, UriInfo uri) {
+        return respond(Problem.invalid("1 field is invalid", uri.getPath(),
+                List.of(new Problem.Violation(e.field(), e.getMessage()))));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -437,6 +437,8 @@ public class LegalClock extends PanacheEntityBase {
     /**
      * The calendar changed: the running term and the running appeal window are planned again on it. One
      * DeadlineRescheduled per clock whose date moved, with the entry's instrument. A missed term is over and stays.
+     * Reads only the fields of {@link RecomputeGroup} (and the tracking number), which is how a recomputation plans a
+     * million clocks again: once per group. A field read here must be added there.
      */
     public List<DeadlineEvent> recompute(ClockContext context, Instant now, String instrument, String detail) {
         List<DeadlineEvent> events = new ArrayList<>();

@@ -49,6 +49,9 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
 
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2200;
+
     private final CalendarService calendars;
     private final PolicyCatalog policies;
     private final DeadlineConfig config;
@@ -125,6 +128,8 @@ public class CalendarResource {
         if (ChronoUnit.DAYS.between(body.startsOn(), endsOn) > 3660) {
             throw ProblemException.badRequest("An entry covers at most ten years");
         }
+        inCalendarYears("startsOn", body.startsOn());
+        inCalendarYears("endsOn", endsOn);
         CalendarEntryRecord record = calendars.add(jurisdiction, new CalendarService.NewEntry(body.kind(), body.startsOn(),
                 endsOn, body.instrument(), blankToNull(body.description())), caller.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(record.id)).build())
@@ -230,22 +235,35 @@ public class CalendarResource {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest(name + " is required (a date, e.g. 2026-12-01)");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeException e) {
             throw ProblemException.badRequest(name + " must be a date such as 2026-12-01");
         }
+        return inCalendarYears(name, date);
+    }
+
+    /** Calendars are built per year and kept: a date far outside any filing's lifetime is a mistake, not a question. */
+    private static LocalDate inCalendarYears(String name, LocalDate date) {
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw ProblemException.badRequest(name + " must fall between the years " + FIRST_YEAR + " and " + LAST_YEAR);
+        }
+        return date;
     }
 
     private static Instant instant(String value) {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest("filedAt is required (an instant, e.g. 2026-11-26T17:20:00Z)");
         }
+        OffsetDateTime at;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            at = OffsetDateTime.parse(value.strip());
         } catch (DateTimeException e) {
             throw ProblemException.badRequest("filedAt must be an instant with its offset, e.g. 2026-11-26T17:20:00Z");
         }
+        inCalendarYears("filedAt", at.toLocalDate());
+        return at.toInstant();
     }
 
     private static String blankToNull(String value) {

@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The compliance figures, exactly as docs/compliance.md defines them, aggregated in SQL from what each clock stored
- * when its events arrived (never from request-service's database). The cohort of a period is the requests received
+ * when its events arrived (never from request-service's database): from the rollup that legal_clock's trigger keeps
+ * (one row per received day and agency, V5), and open past due from the clocks themselves. The cohort of a period is the requests received
  * (day 0) in it; figures about the present (open past due) are as of now.
  */
 @ApplicationScoped
@@ -74,68 +75,55 @@ public class ComplianceService {
         Instant now = clock.instant();
         DeadlinePolicy policy = policies.inForce();
         LocalDate[] bounds = ageBounds(calendars.calendar(policy), LocalDate.ofInstant(now, policy.zone()));
-        String group = perAgency ? "coalesce(agency_code, '" + UNASSIGNED + "')" : "'ALL'";
+        String group = perAgency ? "CASE WHEN agency_code = '' THEN '" + UNASSIGNED + "' ELSE agency_code END" : "'ALL'";
         String where = " WHERE received_on BETWEEN :from AND :to" + (agency.isPresent() ? " AND agency_code = :agency" : "");
-        // One pass over the covering index: the totals of each group, and the histogram of business days to answer
-        // (median and 90th percentile come from it exactly, without sorting a million values).
-        String sets = perAgency ? "GROUPING SETS ((" + group + "), (" + group + ", business_days_to_answer))"
-                : "GROUPING SETS ((), (business_days_to_answer))";
-        String sql = "SELECT " + group + " AS agency, GROUPING(business_days_to_answer), business_days_to_answer, count(*), "
-                + "count(answered_at), count(*) FILTER (WHERE answer_timing = 'INITIAL'), "
-                + "count(*) FILTER (WHERE answer_timing = 'EXTENDED'), count(*) FILTER (WHERE answer_timing = 'LATE'), "
-                + "count(*) FILTER (WHERE extensions > 0), coalesce(sum(extensions), 0), coalesce(sum(extensions_before_expiry), 0), "
-                + "count(*) FILTER (WHERE outcome = 'GRANTED'), count(*) FILTER (WHERE outcome = 'PARTIALLY_GRANTED'), "
-                + "count(*) FILTER (WHERE outcome = 'DENIED'), count(*) FILTER (WHERE outcome = 'NOT_HELD'), "
-                + "count(*) FILTER (WHERE referrals > 0), coalesce(sum(referrals), 0), count(missed_at), "
-                + "count(*) FILTER (WHERE stop_cause = 'WITHDRAWN'), count(appeal_filed_at), count(appeal_resolved_at) "
-                + "FROM legal_clock" + where + " GROUP BY " + sets;
-        List<Object[]> rows = rows(sql, from, to, agency, Map.of());
-
-        Map<String, Map<String, Long>> grounds = keyed("SELECT " + group + ", g, count(*) FROM legal_clock, "
-                + "unnest(string_to_array(grounds, ',')) AS g" + where
-                + " AND grounds IS NOT NULL AND outcome IN ('DENIED', 'PARTIALLY_GRANTED') GROUP BY 1, 2 ORDER BY 1, 2",
-                from, to, agency, Map.of());
-        Map<String, Map<String, Long>> decisions = keyed("SELECT " + group + ", appeal_decision, count(*) FROM legal_clock"
-                + where + " AND appeal_decision IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", from, to, agency, Map.of());
-        // Open past due: still running after DeadlineMissed (a small partial index), by business days past due.
+        // The rollup kept by legal_clock's trigger (V5): one row per received day and agency.
+        List<Object[]> rows = rows("SELECT " + group + ", sum(received), sum(answered), sum(within_initial), "
+                + "sum(within_extended), sum(late), sum(extended), sum(extensions), sum(extensions_before_expiry), "
+                + "sum(granted), sum(partially_granted), sum(denied), sum(not_held), sum(referred), sum(referrals), "
+                + "sum(deemed_denied), sum(withdrawn), sum(appeals_filed), sum(appeals_resolved) "
+                + "FROM compliance_day" + where + " GROUP BY 1 HAVING sum(received) > 0 ORDER BY 1", from, to, agency, Map.of());
+        Map<String, java.util.TreeMap<Integer, Long>> histograms = new HashMap<>();
+        // days_hist[d + 1] counts the answers of d business days (its lower bound may be above 1: read by subscript).
+        for (Object[] row : rows("SELECT " + group + ", i - 1, sum(days_hist[i]) FROM compliance_day, "
+                + "generate_subscripts(days_hist, 1) AS i" + where + " AND days_hist[i] <> 0 GROUP BY 1, 2",
+                from, to, agency, Map.of())) {
+            histograms.computeIfAbsent((String) row[0], k -> new java.util.TreeMap<>())
+                    .put(((Number) row[1]).intValue(), number(row[2]));
+        }
+        Map<String, Map<String, Long>> grounds = keyed("SELECT " + group + ", key, sum(n) FROM compliance_key" + where
+                + " AND figure = 'ground' GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY 1, 2", from, to, agency, Map.of());
+        Map<String, Map<String, Long>> decisions = keyed("SELECT " + group + ", key, sum(n) FROM compliance_key" + where
+                + " AND figure = 'decision' GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY 1, 2", from, to, agency, Map.of());
+        // Open past due depends on today: still running after DeadlineMissed (a small partial index of legal_clock).
+        String clockGroup = perAgency ? "coalesce(agency_code, '" + UNASSIGNED + "')" : "'ALL'";
         Map<String, long[]> pastDue = new HashMap<>();
-        for (Object[] row : rows("SELECT " + group + ", count(*) FILTER (WHERE due_on >= :c6), "
+        for (Object[] row : rows("SELECT " + clockGroup + ", count(*) FILTER (WHERE due_on >= :c6), "
                 + "count(*) FILTER (WHERE due_on < :c6 AND due_on >= :c16), count(*) FILTER (WHERE due_on < :c16) "
                 + "FROM legal_clock" + where + " AND status = 'RUNNING' AND missed_at IS NOT NULL GROUP BY 1",
                 from, to, agency, Map.of("c6", bounds[0], "c16", bounds[1]))) {
             pastDue.put((String) row[0], new long[] {number(row[1]), number(row[2]), number(row[3])});
         }
 
-        Map<String, Object[]> totals = new java.util.TreeMap<>();
-        Map<String, java.util.TreeMap<Integer, Long>> histograms = new HashMap<>();
+        List<Figures> figures = new ArrayList<>();
         for (Object[] row : rows) {
             String key = (String) row[0];
-            if (number(row[1]) == 1) {
-                totals.put(key, row);
-            } else if (row[2] != null) {
-                histograms.computeIfAbsent(key, k -> new java.util.TreeMap<>()).put(((Number) row[2]).intValue(), number(row[3]));
-            }
-        }
-        List<Figures> figures = new ArrayList<>();
-        for (Map.Entry<String, Object[]> entry : totals.entrySet()) {
-            String key = entry.getKey();
-            Object[] row = entry.getValue();
-            long received = number(row[3]);
-            long extended = number(row[8]);
+            long received = number(row[1]);
+            long extended = number(row[6]);
             Map<String, Long> outcomes = new LinkedHashMap<>();
             for (int i = 0; i < OUTCOMES.size(); i++) {
-                outcomes.put(OUTCOMES.get(i), number(row[11 + i]));
+                outcomes.put(OUTCOMES.get(i), number(row[9 + i]));
             }
             long[] ages = pastDue.getOrDefault(key, new long[3]);
             Map<String, Long> openPastDue = new LinkedHashMap<>();
             for (int i = 0; i < AGE_BUCKETS.size(); i++) {
                 openPastDue.put(AGE_BUCKETS.get(i), ages[i]);
             }
-            figures.add(new Figures(perAgency ? key : agency.orElse(null), from, to, now, received, number(row[4]),
-                    number(row[5]), number(row[6]), number(row[7]), extended, ratio(extended, received), number(row[9]),
-                    number(row[10]), daysToAnswer(histograms.getOrDefault(key, new java.util.TreeMap<>())), outcomes,
-                    grounds.getOrDefault(key, Map.of()), number(row[15]), number(row[16]), number(row[17]),
-                    number(row[18]), number(row[19]), number(row[20]), decisions.getOrDefault(key, Map.of()), openPastDue));
+            figures.add(new Figures(perAgency ? key : agency.orElse(null), from, to, now, received, number(row[2]),
+                    number(row[3]), number(row[4]), number(row[5]), extended, ratio(extended, received), number(row[7]),
+                    number(row[8]), daysToAnswer(histograms.getOrDefault(key, new java.util.TreeMap<>())), outcomes,
+                    grounds.getOrDefault(key, Map.of()), number(row[13]), number(row[14]), number(row[15]),
+                    number(row[16]), number(row[17]), number(row[18]), decisions.getOrDefault(key, Map.of()), openPastDue));
         }
         return figures;
     }

@@ -100,6 +100,18 @@ class CalendarResourceTest {
                 .body("detail", equalTo("from must be a date such as 2026-12-01"));
         given().auth().oauth2(RESIDENT).get("/calendars/rosario/due-date?filedAt=soon").then().statusCode(400)
                 .contentType("application/problem+json");
+        // calendars are built per year and kept: years far from any filing are refused, not computed
+        given().auth().oauth2(RESIDENT).get("/calendars/rosario/due-date?filedAt=2999-01-01T00:00:00Z").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("filedAt must fall between the years 1900 and 2200"));
+        given().auth().oauth2(RESIDENT).get("/calendars/rosario/days?from=1500-01-01&to=1500-01-02").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("from must fall between the years 1900 and 2200"));
+        given().auth().oauth2(AUDITOR).contentType(ContentType.JSON)
+                .body("{\"kind\": \"HOLIDAY\", \"startsOn\": \"3031-05-02\", \"instrument\": \"D 1\"}")
+                .post("/calendars/rosario/entries").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("startsOn must fall between the years 1900 and 2200"));
     }
 
     @Test

@@ -8,16 +8,23 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.acceso.contracts.AppealWindowOpened;
 import org.acceso.contracts.DeadlineApproaching;
 import org.acceso.contracts.DeadlineEvent;
 import org.acceso.contracts.DeadlineMissed;
 import org.acceso.contracts.EventCodec;
+import org.acceso.contracts.ExtensionGranted;
 import org.acceso.contracts.Topics;
 import org.acceso.deadline.Events;
 import org.acceso.deadline.MutableClock;
@@ -26,6 +33,7 @@ import org.acceso.deadline.domain.DeadlineCalculator;
 import org.acceso.deadline.domain.JurisdictionCalendar;
 import org.acceso.testsupport.KafkaEvents;
 import org.acceso.testsupport.TestTokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +49,9 @@ class SweepServiceTest {
 
     @Inject
     PolicyCatalog policies;
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void realTime() {
@@ -103,6 +114,67 @@ class SweepServiceTest {
                 .containsExactly("DeadlineScheduled", "DeadlineApproaching", "DeadlineApproaching");
         assertThat(events.subList(1, 3)).extracting(event -> ((DeadlineApproaching) event).daysLeft()).containsExactly(5, 2);
         assertThat(((DeadlineApproaching) events.get(1)).dueOn()).isEqualTo(LocalDate.parse("2026-12-21"));
+    }
+
+    @Test
+    void shouldTakeComplianceRowsInKeyOrderSoThatTwoSweepingInstancesWaitInsteadOfDeadlocking() throws Exception {
+        // X is received a day before Y but extended, so its miss comes after Y's in the sweep's claim order while its
+        // rollup row (received day, agency) comes first in key order.
+        JurisdictionCalendar calendar = calendars.calendar(policies.inForce());
+        LocalDate xOn = DeadlineCalculator.daysBefore(calendar, DayUnit.BUSINESS, LocalDate.now(Events.ROSARIO), 90);
+        LocalDate yOn = DeadlineCalculator.addDays(calendar, DayUnit.BUSINESS, xOn, 1);
+        UUID x = UUID.randomUUID();
+        UUID y = UUID.randomUUID();
+        Events.send(x, Events.filed("AIP-2026-000611", "ORDEN", xOn.atTime(10, 0).atZone(Events.ROSARIO).toInstant(), true));
+        Events.send(x, new ExtensionGranted("AIP-2026-000611", "ORDEN", "Volumen", null,
+                DeadlineCalculator.addDays(calendar, DayUnit.BUSINESS, xOn, 5).atTime(10, 0).atZone(Events.ROSARIO).toInstant()));
+        Events.send(y, Events.filed("AIP-2026-000612", "ORDEN", yOn.atTime(10, 0).atZone(Events.ROSARIO).toInstant(), true));
+        KafkaEvents.awaitRecords(Topics.DEADLINE_EVENTS, x.toString(), 2, Duration.ofSeconds(60));
+        KafkaEvents.awaitRecords(Topics.DEADLINE_EVENTS, y.toString(), 1, Duration.ofSeconds(60));
+
+        // Another instance's sweep holds X's row; this sweep must wait for it holding nothing after it (Y's row).
+        CompletableFuture<Integer> swept;
+        try (Connection other = dataSource.getConnection(); Connection observer = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            assertThat(lockRollupRow(other, xOn, "")).as("X's rollup row").isTrue();
+            swept = CompletableFuture.supplyAsync(sweep::sweep);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> waitingForALock(observer));
+            assertThat(lockRollupRow(other, yOn, " NOWAIT")).as("Y's rollup row is free while the sweep waits").isTrue();
+            other.commit();
+        }
+        assertThat(swept.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(2);
+
+        for (UUID id : List.of(x, y)) {
+            assertThat(events(id, id.equals(x) ? 6 : 5)).extracting(EventCodec::typeOf).containsSubsequence(
+                    "DeadlineScheduled", "DeadlineMissed", "AppealWindowOpened", "DeadlineVeryOverdue", "AppealWindowClosed");
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT received_on, deemed_denied FROM compliance_day "
+                     + "WHERE agency_code = 'ORDEN' AND received_on IN (?, ?) ORDER BY received_on")) {
+            select.setObject(1, xOn);
+            select.setObject(2, yOn);
+            try (ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next() && rows.getInt(2) == 1 && rows.next() && rows.getInt(2) == 1)
+                        .as("one deemed denial counted on each day").isTrue();
+            }
+        }
+    }
+
+    private static boolean lockRollupRow(Connection connection, LocalDate receivedOn, String nowait) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM compliance_day "
+                + "WHERE received_on = ? AND agency_code = 'ORDEN' FOR UPDATE" + nowait)) {
+            lock.setObject(1, receivedOn);
+            try (ResultSet rows = lock.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static boolean waitingForALock(Connection observer) throws Exception {
+        try (ResultSet rows = observer.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE state = 'active' AND wait_event_type = 'Lock' AND datname = current_database()")) {
+            return rows.next() && rows.getInt(1) > 0;
+        }
     }
 
     /** Every record of the key once at least {@code count} are there, after a pause that lets duplicates show. */

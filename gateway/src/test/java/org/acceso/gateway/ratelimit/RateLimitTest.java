@@ -23,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Limits small enough to reach in a test: 3 requests per 6 s per user (one back every 2 s), 2 per 6 s per
@@ -92,7 +93,8 @@ class RateLimitTest {
         for (int i = 1; i <= 3; i++) {
             given().auth().oauth2(ben).get("/api/requests/mine").then().statusCode(200);
         }
-        given().auth().oauth2(ben).get("/api/requests/mine").then().statusCode(429);
+        given().auth().oauth2(ben).get("/api/requests/mine").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
 
         given().auth().oauth2(carla).get("/api/requests/abc").then().statusCode(200);
     }

@@ -96,6 +96,14 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "read_at")
     public Instant readAt;
 
+    /** Stored now: an e-mail waits for the sender (PENDING, due at once); an in-app notice is delivered by being stored. */
+    public void created(Instant now) {
+        createdAt = now;
+        nextAttemptAt = now;
+        status = channel == Channel.EMAIL ? NotificationStatus.PENDING : NotificationStatus.SENT;
+        sentAt = channel == Channel.EMAIL ? null : now;
+    }
+
     public void sent(Instant at) {
         attempts++;
         status = NotificationStatus.SENT;

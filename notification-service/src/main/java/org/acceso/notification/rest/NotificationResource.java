@@ -117,7 +117,9 @@ public class NotificationResource {
         int size = number(query.size, DEFAULT_SIZE);
         InboxService.Slice<org.acceso.notification.domain.Notification> slice = inbox.log(
                 query.status == null ? null : NotificationStatus.valueOf(query.status), from, to, page, size);
-        return Response.ok(new LogPage(slice.items().stream().map(LogEntry::of).toList(), page, size, slice.total())).build();
+        boolean seesRecipients = identity.hasRole("auditor");
+        return Response.ok(new LogPage(slice.items().stream().map(n -> LogEntry.of(n, seesRecipients)).toList(), page, size,
+                slice.total())).build();
     }
 
     @POST
@@ -129,7 +131,7 @@ public class NotificationResource {
             case NOT_FOUND -> throw ProblemException.notFound("No notification " + id);
             case NOT_FAILED -> throw new ProblemException(Response.Status.CONFLICT,
                     "Notification " + id + " has not failed: only a FAILED notification can be retried");
-            case RETRIED -> inbox.find(number).map(LogEntry::of).orElseThrow();
+            case RETRIED -> inbox.find(number).map(n -> LogEntry.of(n, identity.hasRole("auditor"))).orElseThrow();
         };
     }
 

@@ -15,7 +15,6 @@ import org.acceso.notification.domain.Channel;
 import org.acceso.notification.domain.CompanionEvent;
 import org.acceso.notification.domain.DeferredEvent;
 import org.acceso.notification.domain.Notification;
-import org.acceso.notification.domain.NotificationStatus;
 import org.acceso.notification.domain.Preference;
 import org.acceso.notification.domain.TrackedRequest;
 import org.jboss.logging.Logger;
@@ -256,10 +255,7 @@ public class NotificationService {
         notification.subject = truncate(written.subject(), 300);
         notification.body = written.text();
         notification.htmlBody = channel == Channel.EMAIL ? written.html() : null;
-        notification.createdAt = now;
-        notification.nextAttemptAt = now;
-        notification.status = channel == Channel.EMAIL ? NotificationStatus.PENDING : NotificationStatus.SENT;
-        notification.sentAt = channel == Channel.EMAIL ? null : now;
+        notification.created(now);
         return notification;
     }
 

@@ -155,7 +155,8 @@ class LifecycleRulesTest {
         String id = Fixture.inStatus(RequestStatus.AWAITING_CLARIFICATION);
 
         post(BEN, id, "/withdrawal", Map.of()).then().statusCode(404).contentType("application/problem+json");
-        post(CARLA, id, "/withdrawal", Map.of()).then().statusCode(403);
+        post(CARLA, id, "/withdrawal", Map.of()).then().statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403));
         as(ANA).post("/requests/" + id + "/withdrawal").then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN"))
                 .body("pendingQuestion", nullValue());
@@ -203,7 +204,8 @@ class LifecycleRulesTest {
                 .body("actor", contains(null, null, null))
                 .body("actorName", contains("Test ana-sub", null, null))
                 .body("role", contains("resident", "coordinator", "clerk"));
-        as(BEN).get("/requests/" + id + "/history").then().statusCode(404);
+        as(BEN).get("/requests/" + id + "/history").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404)).body("actor", nullValue());
     }
 
     @Test

@@ -21,7 +21,11 @@ public final class Mailbox {
 
     /** The mails to {@code address}, in the order they arrived, once there are at least {@code count}. */
     public static List<MimeMessage> await(String address, int count) {
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> to(address).size() >= count);
+        return await(address, count, WAIT);
+    }
+
+    public static List<MimeMessage> await(String address, int count, Duration atMost) {
+        org.awaitility.Awaitility.await().atMost(atMost).until(() -> to(address).size() >= count);
         return to(address);
     }
 

@@ -20,7 +20,9 @@ import org.acceso.contracts.RequestDeemedDenied;
 import org.acceso.contracts.RequestFiled;
 import org.acceso.contracts.RequestReferred;
 import org.acceso.contracts.RequestWithdrawn;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -37,9 +39,16 @@ import java.util.UUID;
  * below; each checks the status ({@link RequestStatus#moves()}) and the legal rules, applies the change and returns
  * the event it causes. The caller ({@code LifecycleService}) writes the history line and the outbox row in the same
  * transaction. Fields are public for Panache and for reading; nothing outside this class assigns {@code status}.
+ * <p>
+ * The {@code version} guards the lifecycle: two people's moves on the same request conflict (409). What the legal clock
+ * says (due date, clock status, the appeal window's dates) is deadline-service's projection and does not bump it, so a
+ * move never fails because a due date arrived at the same moment; {@code @DynamicUpdate} writes only the columns a
+ * transaction changed, so neither write undoes the other. The appeal window's closing does bump it: an appeal racing
+ * the closure is decided on the closed window.
  */
 @Entity
 @Table(name = "information_request")
+@DynamicUpdate
 public class InformationRequest extends PanacheEntityBase {
 
     @Id
@@ -129,22 +138,28 @@ public class InformationRequest extends PanacheEntityBase {
     @Column(name = "appeal_resolved_at")
     public Instant appealResolvedAt;
 
+    @OptimisticLock(excluded = true)
     @Column(name = "due_on")
     public LocalDate dueOn;
 
+    @OptimisticLock(excluded = true)
     @Column(name = "due_at")
     public Instant dueAt;
 
     @Enumerated(EnumType.STRING)
+    @OptimisticLock(excluded = true)
     @Column(name = "clock_status")
     public ClockStatus clockStatus;
 
+    @OptimisticLock(excluded = true)
     @Column(name = "deadline_updated_at")
     public Instant deadlineUpdatedAt;
 
+    @OptimisticLock(excluded = true)
     @Column(name = "appeal_due_on")
     public LocalDate appealDueOn;
 
+    @OptimisticLock(excluded = true)
     @Column(name = "appeal_due_at")
     public Instant appealDueAt;
 

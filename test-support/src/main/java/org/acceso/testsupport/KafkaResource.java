@@ -3,9 +3,6 @@ package org.acceso.testsupport;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -61,11 +58,9 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
                 .start();
     }
 
+    /** A free port for a server started later; see {@link FreePorts}. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
+    }
     }
 }

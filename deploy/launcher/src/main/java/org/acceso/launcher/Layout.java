@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every port of one running system, all on 127.0.0.1: either the fixed ports of docs/runtime-contract.md
@@ -145,13 +147,30 @@ public final class Layout implements Addresses {
         return "http://" + HOST + ":" + port(MAIL_API);
     }
 
+    /**
+     * A free port for a throw-away stack. It comes from below Linux's ephemeral range (32768–60999 by default): the
+     * kernel never gives those to outgoing connections, so a port found free stays free while the components start
+     * (one from {@code new ServerSocket(0)} is ephemeral and can be taken by any client's connection meanwhile). One
+     * JVM never hands out the same port twice; concurrent JVMs start at random points of the range.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + HOST, e);
+        int span = LAST_FREE_PORT - FIRST_FREE_PORT;
+        for (int tries = 0; tries < span; tries++) {
+            int port = FIRST_FREE_PORT + Math.floorMod(NEXT_FREE_PORT.getAndIncrement(), span);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port on " + HOST + " between " + FIRST_FREE_PORT
+                + " and " + LAST_FREE_PORT));
     }
+
+    private static final int FIRST_FREE_PORT = 20_000;
+    private static final int LAST_FREE_PORT = 32_000;
+    private static final AtomicInteger NEXT_FREE_PORT =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(LAST_FREE_PORT - FIRST_FREE_PORT));
 
     @Override
     public String toString() {

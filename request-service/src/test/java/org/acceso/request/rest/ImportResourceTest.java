@@ -206,7 +206,8 @@ class ImportResourceTest {
     @Test
     void shouldNeverHandOutAnImportedTrackingNumberOfThisYearAgain() {
         int year = Instant.now().atZone(ZoneId.of("America/Argentina/Cordoba")).getYear();
-        int next = (int) query("SELECT COALESCE(max(last_value), 0) FROM tracking_sequence WHERE year = " + year) + 500;
+        int next = (int) query("SELECT COALESCE(max(CAST(substring(tracking_number FROM 10) AS integer)), 0) "
+                + "FROM information_request WHERE tracking_number LIKE 'AIP-" + year + "-%'") + 500;
         String imported = "AIP-%d-%06d".formatted(year, next);
         importAs(ADMIN, NDJSON, line(unique("De este año"), "RECEIVED", "\"trackingNumber\":\"" + imported + "\"")
                 .replace(FILED.toString(), Instant.now().minusSeconds(60).toString()))

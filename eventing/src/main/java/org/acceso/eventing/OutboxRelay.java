@@ -21,8 +21,14 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka in the order they were written and marks them sent.
@@ -34,8 +40,16 @@ import java.util.concurrent.ExecutorService;
  * belong to the same request and must not overtake it) and the next run starts again from that row.
  * Delivery is therefore at least once, in order per key; consumers are idempotent by {@code eventId}.
  *
- * <p>A run starts right after each commit that wrote a row, and on a schedule as a safety net
- * (broker outages, rows written by a crashed instance).
+ * <p>A batch is sent pipelined: every record of the batch is handed to the producer at once and the acknowledgements
+ * are then taken in id order; the rows up to the first failure are marked sent. The producer is idempotent
+ * ({@code acks=all}), so the broker keeps its order per partition, and a record after a failure that went through
+ * anyway is sent again by the next run (at least once).
+ *
+ * <p>Runs are wanted right after each commit that wrote a row: one drain per instance runs them one after another
+ * while rows keep coming and a batch comes back full, so a commit that lands during a run is published by the next
+ * run at once, not by the schedule. The schedule is a safety net (broker outages, rows written by a crashed
+ * instance, a run that another instance's lock skipped) and goes through the same drain, so one instance never
+ * competes with itself for the lock.
  *
  * <p>Each record carries the CloudEvents headers, the row's correlation id as {@code X-Request-Id} and the
  * W3C {@code traceparent} of a producer span that continues the trace of the transaction that wrote the row;
@@ -58,6 +72,10 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private final String source;
     private final ExecutorService executor;
+    /** A commit wrote rows since the current run began. */
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    /** The drain runs (one per instance). */
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter,
                        Clock clock,
@@ -76,12 +94,41 @@ public class OutboxRelay {
     @Scheduled(every = "${acceso.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
-        publishPending();
+        wanted.set(true);
+        drain();
     }
 
     /** Publishes soon after the commit that wrote a row, on a worker thread. */
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
-        executor.execute(this::publishPending);
+        wanted.set(true);
+        drain();
+    }
+
+    /**
+     * Starts the drain unless it runs already (it will see {@code wanted}): runs until no commit asked for one since
+     * the last run began and the last batch was not full.
+     */
+    private void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                while (wanted.getAndSet(false)) {
+                    int sent;
+                    do {
+                        sent = publishPending();
+                    } while (sent == batchSize);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox: run failed (the schedule retries): %s", e.getMessage());
+            } finally {
+                draining.set(false);
+                if (wanted.get()) {
+                    drain(); // a commit that came between the last check and the reset
+                }
+            }
+        });
     }
 
     /** Publishes up to one batch of pending rows; returns how many were sent (0 if another run holds the lock). */
@@ -100,21 +147,32 @@ public class OutboxRelay {
                         OutboxMessage.class)
                 .setParameter(1, batchSize)
                 .getResultList();
-        int sent = 0;
+        List<CompletableFuture<Void>> acks = new ArrayList<>(pending.size());
         for (OutboxMessage message : pending) {
             boolean correlated = Correlation.enter(message.correlationId);
             try {
-                emitter.sendMessage(toKafka(message)).await().atMost(sendTimeout);
-            } catch (RuntimeException e) {
-                message.attempts++;
-                message.lastError = truncate(String.valueOf(e.getMessage()));
-                LOG.warnf("Outbox: %s %s to %s not published yet (attempt %d): %s",
-                        message.type, message.eventId, message.topic, message.attempts, message.lastError);
-                break;
+                acks.add(emitter.sendMessage(toKafka(message)).subscribeAsCompletionStage());
             } finally {
                 if (correlated) {
                     Correlation.leave();
                 }
+            }
+        }
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        int sent = 0;
+        for (OutboxMessage message : pending) {
+            try {
+                acks.get(sent).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                message.attempts++;
+                message.lastError = truncate(String.valueOf(cause.getMessage()));
+                LOG.warnf("Outbox: %s %s to %s not published yet (attempt %d): %s",
+                        message.type, message.eventId, message.topic, message.attempts, message.lastError);
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
             message.attempts++;
             message.sentAt = clock.instant();

@@ -62,5 +62,4 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     public static int freePort() {
         return FreePorts.next();
     }
-    }
 }

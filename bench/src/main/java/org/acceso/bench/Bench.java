@@ -174,7 +174,12 @@ public final class Bench {
         afterLoad();
         double rate = drillRate(0);
         for (String drill : drills) {
-            results.drills.add(drill(drill, rate));
+            try {
+                results.drills.add(drill(drill, rate));
+            } catch (RuntimeException e) {
+                say("WARNING: drill " + drill + " failed: " + e);
+                results.notes.add("Drill " + drill + " did not complete: " + e.getMessage());
+            }
         }
         results.loadAfter = Machine.loadAverage();
         Path doc = projectDir.resolve("docs/benchmarks.md");
@@ -390,7 +395,7 @@ public final class Bench {
                     fault = "Kafka broker stopped for " + settings.outage().toSeconds() + " s, then started";
                     stack.stop(List.of(Infrastructure.KAFKA));
                     sleep(settings.outage());
-                    stack.up(List.of(Infrastructure.KAFKA), null);
+                    upAgain(Infrastructure.KAFKA);
                 }
                 case "smtp" -> {
                     fault = "SMTP catcher (GreenMail) stopped for " + settings.outage().toSeconds() + " s, then started";
@@ -400,17 +405,17 @@ public final class Bench {
                     stack.stop(List.of(Infrastructure.MAIL));
                     catcherStoppedAt = System.currentTimeMillis();
                     sleep(settings.outage());
-                    stack.up(List.of(Infrastructure.MAIL), null);
+                    upAgain(Infrastructure.MAIL);
                 }
                 case "postgres" -> {
                     fault = "PostgreSQL restarted (fast shutdown, start, ready)";
-                    stack.restart(Infrastructure.POSTGRES);
+                    restart(Infrastructure.POSTGRES);
                 }
                 default -> {
                     Service service = (Service) Component.byId(name);
                     fault = name + " killed with kill -9, then restarted";
                     stack.kill(service);
-                    stack.restart(service);
+                    restart(service);
                 }
             }
         } catch (RuntimeException e) {
@@ -420,7 +425,7 @@ public final class Bench {
             for (Component component : Component.all()) {
                 if (component != Service.WEB && stack.state(component) != Stack.State.RUNNING) {
                     try {
-                        stack.restart(component);
+                        restart(component);
                     } catch (RuntimeException again) {
                         say("  could not restart " + component.id() + ": " + again.getMessage());
                     }
@@ -483,6 +488,34 @@ public final class Bench {
                 + ", drained " + (drained.drained() ? "in " + String.format("%.0f", drainSeconds) + " s" : "NO") + ")"
                 + (note.isEmpty() ? "" : "; " + note));
         return drill;
+    }
+
+    /**
+     * Restarts a component; right after a {@code kill -9} its port can be reported busy for a moment (the launcher
+     * checks ports before a start), so a start refused for a busy port is tried again, at most 10 times, 1 s apart.
+     */
+    private void restart(Component component) {
+        stack.stop(List.of(component));
+        upAgain(component);
+    }
+
+    private void upAgain(Component component) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stack.up(List.of(component), null);
+                if (attempt > 1) {
+                    results.notes.add("After its stop or kill, " + component.id() + "'s port was still reported busy "
+                            + "by the launcher's port check; its start succeeded at attempt " + attempt + " (1 s apart).");
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 10 || e.getMessage() == null || !e.getMessage().contains("already in use")) {
+                    throw e;
+                }
+                say("  " + component.id() + "'s port is still busy (attempt " + attempt + "), trying again in 1 s");
+                sleep(Duration.ofSeconds(1));
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -263,6 +263,12 @@ public final class Bench {
 
     /** Filings at each concurrency: request-service directly, then through the gateway; the pipeline drains between. */
     private void filings() {
+        say("warming up the filing path: c=8 through the gateway for " + settings.jitWarmup().toSeconds() + " s");
+        ConcurrentLinkedQueue<Filing> warm = new ConcurrentLinkedQueue<>();
+        Load.closed("warm-up", http, filing(true), 8, Duration.ZERO, settings.jitWarmup(),
+                sample -> accepted(sample).ifPresent(warm::add));
+        drain(8, List.copyOf(warm), System.currentTimeMillis(), settings.drain());
+        verifyAndPurge(List.copyOf(warm));
         for (int c : settings.concurrency()) {
             for (boolean gateway : List.of(false, true)) {
                 String target = gateway ? Results.FILINGS_GATEWAY : Results.FILINGS_DIRECT;
@@ -401,7 +407,7 @@ public final class Bench {
                     fault = "SMTP catcher (GreenMail) stopped for " + settings.outage().toSeconds() + " s, then started";
                     // GreenMail keeps messages in memory: count what it holds just before it goes down
                     snapshotAt = System.currentTimeMillis();
-                    beforeOutage = mail.countByTrackingNumber(emails());
+                    beforeOutage = mail.countByTrackingNumberInParallel(emails(), 8);
                     stack.stop(List.of(Infrastructure.MAIL));
                     catcherStoppedAt = System.currentTimeMillis();
                     sleep(settings.outage());
@@ -443,6 +449,8 @@ public final class Bench {
         long drainFrom = System.nanoTime();
         Results.Pipeline drained = drain(0, filings, begin, settings.drillDrain());
         double drainSeconds = (System.nanoTime() - drainFrom) / 1e9;
+        Databases.Sent sentAll = databases.receiptsSent(ids);
+        double lastAfterRecovery = sentAll.count() == 0 ? Double.NaN : (sentAll.lastSentEpochMs() - faultTo) / 1000.0;
         sleep(Duration.ofSeconds(5)); // a late duplicate would show by now
         Map<String, Integer> receipts = new java.util.HashMap<>(mail.countByTrackingNumber(emails()));
         beforeOutage.forEach((tn, count) -> receipts.merge(tn, count, Integer::sum));
@@ -481,11 +489,12 @@ public final class Bench {
         mail.purge();
         Results.Drill drill = new Results.Drill(name, fault, rate, samples.size(), filings.size(), lost, duplicated,
                 refused, connection, other, open[0] == null ? 0 : open[0].skipped(), missingClocks, missingReceipt.size(),
-                without201, drained.drained(), drainSeconds, note, samples, begin, faultFrom, faultTo);
+                without201, drained.drained(), drainSeconds, lastAfterRecovery, note, samples, begin, faultFrom, faultTo);
         System.out.println("drill " + name + ": " + drill.counts() + " (accepted " + filings.size() + ", refused 5xx "
                 + refused + ", connection errors " + connection + ", other " + other + ", stored without a 201 "
                 + without201 + ", missing clocks " + missingClocks + ", missing receipts " + missingReceipt.size()
-                + ", drained " + (drained.drained() ? "in " + String.format("%.0f", drainSeconds) + " s" : "NO") + ")"
+                + ", drained " + (drained.drained() ? "in " + String.format("%.0f", drainSeconds) + " s" : "NO")
+                + ", last receipt sent " + String.format("%.0f", lastAfterRecovery) + " s after recovery)"
                 + (note.isEmpty() ? "" : "; " + note));
         return drill;
     }

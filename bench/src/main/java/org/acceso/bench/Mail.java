@@ -53,6 +53,28 @@ final class Mail {
         return counts;
     }
 
+    /** The same, read by {@code threads} at once (the SMTP drill's snapshot just before the catcher goes down). */
+    Map<String, Integer> countByTrackingNumberInParallel(Collection<String> addresses, int threads) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                Load.daemon("bench-mail"));
+        try {
+            List<java.util.concurrent.Future<List<String>>> reads = addresses.stream()
+                    .map(address -> pool.submit(() -> trackingNumbersTo(address))).toList();
+            Map<String, Integer> counts = new HashMap<>();
+            for (java.util.concurrent.Future<List<String>> read : reads) {
+                read.get().forEach(tn -> counts.merge(tn, 1, Integer::sum));
+            }
+            return counts;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("reading the catcher: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     void purge() {
         catcher.purge();
     }

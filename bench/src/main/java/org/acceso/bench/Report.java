@@ -193,12 +193,14 @@ final class Report {
                     + "checked for exactly one clock (`legal_clock` by request id) and exactly one receipt e-mail (the "
                     + "catcher's messages by tracking number). Refused filings (5xx or no answer) are not lost: the "
                     + "client was told.\n\n| drill | fault | rate/s | sent | 201 | lost | duplicated | refused 5xx | "
-                    + "no answer | other | stored without 201 | drained |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    + "no answer | other | stored without 201 | drained | last receipt after recovery |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Results.Drill d : r.drills) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %d | %d | **%d** | **%d** | %d | %d | %s | %d | %s |\n",
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %d | %d | **%d** | **%d** | %d | %d | %s | %d | %s | %.0f s |\n",
                         d.name(), d.fault(), d.rate(), d.sent(), d.accepted(), d.lost(), d.duplicated(), d.refused5xx(),
                         d.connectionErrors(), d.otherStatuses().isEmpty() ? "–" : d.otherStatuses().toString(),
-                        d.acceptedWithout201(), d.drained() ? String.format(Locale.ROOT, "%.0f s", d.drainSeconds()) : "no"));
+                        d.acceptedWithout201(), d.drained() ? String.format(Locale.ROOT, "%.0f s", d.drainSeconds()) : "no",
+                        d.lastReceiptAfterRecovery()));
             }
             for (Results.Drill d : r.drills) {
                 if (!d.note().isEmpty()) {

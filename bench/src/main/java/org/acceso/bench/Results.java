@@ -28,7 +28,7 @@ final class Results {
     record Drill(String name, String fault, double rate, long sent, long accepted, long lost, long duplicated,
                  long refused5xx, long connectionErrors, Map<String, Long> otherStatuses, long skipped,
                  long missingClocks, long missingReceipts, long acceptedWithout201, boolean drained,
-                 double drainSeconds, String note, List<Sample> samples, long beginEpochMs, long faultFromEpochMs,
+                 double drainSeconds, double lastReceiptAfterRecovery, String note, List<Sample> samples, long beginEpochMs, long faultFromEpochMs,
                  long faultToEpochMs) {
 
         String counts() {

@@ -57,6 +57,30 @@ class ReportTest {
         assertThat(check(checks, "RSS").met()).isFalse();               // 1,100 MB > 1 GiB
     }
 
+    @Test
+    void shouldRenderTheTargetsTheLevelsAndEachDrillWithItsCounts() {
+        Results results = new Results();
+        results.settings = Settings.quickRun();
+        results.command = "bench/run --quick";
+        results.startedAt = "2026-11-27 16:31 UTC";
+        results.machine = new Machine(2, 24_000, "OpenJDK 17", "Debian 12");
+        results.loadBefore = "1.0 / 1.0 / 1.0";
+        results.loadAfter = "2.0 / 2.0 / 2.0";
+        results.pgbenchVersion = "pgbench 15";
+        results.pgbench.put(8, 1000.0);
+        results.levels.add(level(Results.FILINGS_GATEWAY, 8, 300));
+        results.drills.add(new Results.Drill("kafka", "Kafka broker stopped for 30 s, then started", 10, 600, 590, 0, 1,
+                10, 0, Map.of(), 0, 0, 0, 0, true, 12, 4, "", List.of(), 0, 5_000, 40_000));
+
+        String markdown = Report.render(results);
+
+        assertThat(markdown).contains("**A `--quick` run**")
+                .contains("| intake, c=8: filings accepted through the gateway / pgbench TPS | 300.0/s / 1000 TPS = 30.00% | ≥ 25% | **met** |")
+                .contains("| drill kafka | lost=0 duplicated=1 of 590 accepted | lost=0 duplicated=0 | **not met** |")
+                .contains("| kafka | Kafka broker stopped for 30 s, then started | 10.0 | 600 | 590 | **0** | **1** | 10 | 0 | – | 0 | 12 s | 4 s |")
+                .contains("![drill kafka](benchmarks/drill-kafka.png)");
+    }
+
     private static Load.Level level(String target, int c, double perSecond) {
         return new Load.Level(target, c, 10, (long) (perSecond * 10), perSecond, Summary.EMPTY, Map.of());
     }

@@ -1,0 +1,68 @@
+package org.acceso.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Everything one run measured, for the report and the charts. */
+final class Results {
+
+    static final String HEALTH_DIRECT = "GET /q/health/live, request-service";
+    static final String HEALTH_GATEWAY = "GET /q/health/live, gateway";
+    static final String FILINGS_DIRECT = "POST /requests, request-service direct";
+    static final String FILINGS_GATEWAY = "POST /api/requests, through the gateway";
+
+    /** Filings fully processed (receipt sent, so its clock stored: the receipt waits for the due date). */
+    record Pipeline(int concurrency, long accepted, long processed, long clocks, double seconds, double rate,
+                    boolean drained) {
+    }
+
+    /** Filing (POST sent) to receipt e-mail seen at the catcher, at a fixed rate. */
+    record MailLatency(double rate, long filed, long accepted, long received, Summary latency, double pollMs) {
+    }
+
+    /** One fault drill. */
+    record Drill(String name, String fault, double rate, long sent, long accepted, long lost, long duplicated,
+                 long refused5xx, long connectionErrors, Map<String, Long> otherStatuses, long skipped,
+                 long missingClocks, long missingReceipts, long acceptedWithout201, boolean drained,
+                 double drainSeconds, double lastReceiptAfterRecovery, String note, List<Sample> samples, long beginEpochMs, long faultFromEpochMs,
+                 long faultToEpochMs) {
+
+        String counts() {
+            return "lost=" + lost + " duplicated=" + duplicated;
+        }
+    }
+
+    Settings settings;
+    String command;
+    String startedAt;
+    Machine machine;
+    String loadBefore;
+    String loadAfter;
+    String pgbenchVersion;
+    String pgbenchNote;
+    long upMillis;
+    final Map<Integer, Double> pgbench = new TreeMap<>();
+    final List<Load.Level> levels = new ArrayList<>();
+    final Map<Integer, Pipeline> pipeline = new TreeMap<>();
+    MailLatency mail;
+    final Map<String, Long> rssKb = new LinkedHashMap<>();
+    final Map<String, Double> startSeconds = new LinkedHashMap<>();
+    final List<Drill> drills = new ArrayList<>();
+    /** What the filings of the load phases left: lost and duplicated over all of them. */
+    long loadAccepted;
+    long loadLost;
+    long loadDuplicated;
+    final List<String> notes = new ArrayList<>();
+
+    Optional<Load.Level> level(String target, int concurrency) {
+        return levels.stream().filter(l -> l.target().equals(target) && l.concurrency() == concurrency).findFirst();
+    }
+
+    double bestRate(String target) {
+        return levels.stream().filter(l -> l.target().equals(target)).mapToDouble(Load.Level::throughput).max().orElse(0);
+    }
+}

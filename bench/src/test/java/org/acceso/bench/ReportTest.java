@@ -1,0 +1,91 @@
+package org.acceso.bench;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportTest {
+
+    @Test
+    void shouldGivePercentilesInMillisecondsFromMicroseconds() {
+        Histogram histogram = Summary.micros();
+        for (int ms = 1; ms <= 100; ms++) {
+            histogram.recordValue(ms * 1000L);
+        }
+        Summary summary = Summary.ofMicros(histogram);
+        assertThat(summary.count()).isEqualTo(100);
+        assertThat(summary.p50()).isBetween(49.9, 50.1);
+        assertThat(summary.p95()).isBetween(94.9, 95.1);
+        assertThat(summary.p99()).isBetween(98.9, 99.1);
+        assertThat(summary.max()).isBetween(99.9, 100.1);
+        assertThat(Summary.ofMicros(Summary.micros()).count()).isZero();
+    }
+
+    @Test
+    void shouldReplaceOnlyTheGeneratedSectionAndAppendItWhenAbsent() {
+        String handWritten = "# Benchmarks\n\n## deadline-service at a million clocks\nkept\n";
+        String first = Report.replaceSection(handWritten, "figures one");
+        assertThat(first).startsWith(handWritten.strip()).contains(Report.BEGIN + "\nfigures one\n" + Report.END);
+
+        String second = Report.replaceSection(first + "\n## after\nalso kept\n", "figures two");
+        assertThat(second).contains("kept\n").contains("## after\nalso kept").contains("figures two")
+                .doesNotContain("figures one");
+        assertThat(second.indexOf(Report.BEGIN)).isEqualTo(second.lastIndexOf(Report.BEGIN));
+    }
+
+    @Test
+    void shouldJudgeRatiosAgainstTheIssuesTargets() {
+        Results results = new Results();
+        results.settings = Settings.quickRun();
+        results.pgbench.put(8, 1000.0);
+        results.levels.add(level(Results.FILINGS_GATEWAY, 8, 300));
+        results.levels.add(level(Results.FILINGS_DIRECT, 8, 400));
+        results.pipeline.put(8, new Results.Pipeline(8, 100, 100, 100, 10, 100, true));
+        results.rssKb.putAll(Map.of("gateway", 300 * 1024L, "request-service", 800 * 1024L));
+
+        List<Report.Check> checks = Report.checks(results);
+
+        assertThat(check(checks, "intake, c=8").met()).isTrue();        // 30% ≥ 25%
+        assertThat(check(checks, "intake, c=8").measured()).contains("30.00%");
+        assertThat(check(checks, "pipeline, c=8").met()).isFalse();     // 10% < 12.5%
+        assertThat(check(checks, "gateway / direct, c=8").met()).isFalse(); // 75% < 85%
+        assertThat(check(checks, "intake, c=1").met()).isNull();        // not measured
+        assertThat(check(checks, "RSS").met()).isFalse();               // 1,100 MB > 1 GiB
+    }
+
+    @Test
+    void shouldRenderTheTargetsTheLevelsAndEachDrillWithItsCounts() {
+        Results results = new Results();
+        results.settings = Settings.quickRun();
+        results.command = "bench/run --quick";
+        results.startedAt = "2026-11-27 16:31 UTC";
+        results.machine = new Machine(2, 24_000, "OpenJDK 17", "Debian 12");
+        results.loadBefore = "1.0 / 1.0 / 1.0";
+        results.loadAfter = "2.0 / 2.0 / 2.0";
+        results.pgbenchVersion = "pgbench 15";
+        results.pgbench.put(8, 1000.0);
+        results.levels.add(level(Results.FILINGS_GATEWAY, 8, 300));
+        results.drills.add(new Results.Drill("kafka", "Kafka broker stopped for 30 s, then started", 10, 600, 590, 0, 1,
+                10, 0, Map.of(), 0, 0, 0, 0, true, 12, 4, "", List.of(), 0, 5_000, 40_000));
+
+        String markdown = Report.render(results);
+
+        assertThat(markdown).contains("**A `--quick` run**")
+                .contains("| intake, c=8: filings accepted through the gateway / pgbench TPS | 300.0/s / 1000 TPS = 30.00% | ≥ 25% | **met** |")
+                .contains("| drill kafka | lost=0 duplicated=1 of 590 accepted | lost=0 duplicated=0 | **not met** |")
+                .contains("| kafka | Kafka broker stopped for 30 s, then started | 10.0 | 600 | 590 | **0** | **1** | 10 | 0 | – | 0 | 12 s | 4 s |")
+                .contains("![drill kafka](benchmarks/drill-kafka.png)");
+    }
+
+    private static Load.Level level(String target, int c, double perSecond) {
+        return new Load.Level(target, c, 10, (long) (perSecond * 10), perSecond, Summary.EMPTY, Map.of());
+    }
+
+    private static Report.Check check(List<Report.Check> checks, String prefix) {
+        return checks.stream().filter(c -> c.target().startsWith(prefix)).findFirst().orElseThrow();
+    }
+}

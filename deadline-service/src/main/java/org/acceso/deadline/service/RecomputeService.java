@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -55,6 +56,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * unnest(…)}, which locks the rows) and writes, from its {@code RETURNING} set, the due-date history lines and the
  * outbox rows ({@code INSERT … SELECT}; the event JSON is the codec's own, cut once per group around the event id,
  * request id and tracking number that SQL fills in).
+ *
+ * <p>The clocks of a change are split by request id into {@code deadline.recompute.workers} {@linkplain Part parts}, each
+ * walked by its own worker (connection, transactions): the work is per clock and in PostgreSQL, one core per backend.
  *
  * <p>Exactly once: a change stays pending until a pass finds no clock left, so a crash resumes where it stopped, on
  * this instance or another. The update re-checks each clock under its row lock (version {@code calendar_version < v},
@@ -104,7 +108,7 @@ public class RecomputeService {
 
         Window(String key, String touches) {
             this.key = key;
-            this.where = "c.jurisdiction = ? AND c.calendar_version < ? AND " + touches;
+            this.where = "c.jurisdiction = ? AND c.calendar_version < ? AND c.request_id BETWEEN ? AND ? AND " + touches;
         }
     }
 
@@ -163,17 +167,17 @@ public class RecomputeService {
         String detail = detail(change);
         int moved = 0;
         long planned = 0;
+        List<Part> parts = Part.of(Math.max(1, config.recompute().workers()));
         for (Window window : Window.values()) {
-            Cursor cursor = new Cursor(change.startsOn.minusDays(1), LOWEST);
-            while (true) {
-                Cursor from = cursor;
-                Batch batch = QuarkusTransaction.requiringNew().call(() -> batch(change, window, from, detail));
-                if (batch.read() == 0) {
-                    break;
-                }
-                moved += batch.moved();
-                planned += batch.read();
-                cursor = batch.next();
+            // The window's clocks split by request id, one worker each (its own connection and transactions).
+            List<CompletableFuture<long[]>> workers = new ArrayList<>();
+            for (Part part : parts) {
+                workers.add(CompletableFuture.supplyAsync(() -> walk(change, window, part, detail), executor));
+            }
+            for (CompletableFuture<long[]> worker : workers) {
+                long[] done = worker.join();
+                planned += done[0];
+                moved += (int) done[1];
             }
         }
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
@@ -185,6 +189,23 @@ public class RecomputeService {
                 change.version, change.action, change.kind, change.startsOn, change.endsOn, change.instrument, planned, moved,
                 (System.nanoTime() - started) / 1_000_000);
         return moved;
+    }
+
+    /** Walks one part of a window in keyset batches, one transaction each; returns clocks read and moved. */
+    private long[] walk(CalendarChange change, Window window, Part part, String detail) {
+        long planned = 0;
+        long moved = 0;
+        Cursor cursor = new Cursor(change.startsOn.minusDays(1), LOWEST);
+        while (true) {
+            Cursor from = cursor;
+            Batch batch = QuarkusTransaction.requiringNew().call(() -> batch(change, window, part, from, detail));
+            if (batch.read() == 0) {
+                return new long[] {planned, moved};
+            }
+            moved += batch.moved();
+            planned += batch.read();
+            cursor = batch.next();
+        }
     }
 
     /** Test seam: what runs between each batch's read and its update (a concurrent change); null for nothing. */
@@ -206,25 +227,25 @@ public class RecomputeService {
      * between the read and the update (a sweep marked a reminder, say) is not matched by its old group: when fewer
      * clocks were updated than read, the batch's range is read again, locked this time, and what is left is applied.
      */
-    Batch batch(CalendarChange change, Window window, Cursor cursor, String detail) {
+    Batch batch(CalendarChange change, Window window, Part part, Cursor cursor, String detail) {
         Instant now = clock.instant();
         return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             long started = System.nanoTime();
-            Read read = read(connection, change, window, cursor, null);
+            Read read = read(connection, change, window, part, cursor, null);
             if (read.count() == 0) {
                 return new Batch(0, 0, null);
             }
             afterRead.run();
             long readAt = System.nanoTime();
-            Applied applied = planAndApply(connection, change, window, cursor, read, now, detail);
+            Applied applied = planAndApply(connection, change, window, part, cursor, read, now, detail);
             long appliedAt = System.nanoTime();
             int moved = applied.moved();
             Set<String> topics = new TreeSet<>(applied.topics());
             int redone = 0;
             if (applied.updated() < read.count()) {
-                Read left = read(connection, change, window, cursor, read.last());
+                Read left = read(connection, change, window, part, cursor, read.last());
                 if (left.count() > 0) {
-                    Applied again = planAndApply(connection, change, window, cursor, left, now, detail);
+                    Applied again = planAndApply(connection, change, window, part, cursor, left, now, detail);
                     moved += again.moved();
                     topics.addAll(again.topics());
                     redone = again.updated();
@@ -248,8 +269,8 @@ public class RecomputeService {
     }
 
     /** Plans each group of a read once (the clock's own move) and applies the plans to the range (cursor, last]. */
-    private Applied planAndApply(Connection connection, CalendarChange change, Window window, Cursor cursor, Read read,
-                                 Instant now, String detail) throws SQLException {
+    private Applied planAndApply(Connection connection, CalendarChange change, Window window, Part part, Cursor cursor,
+                                 Read read, Instant now, String detail) throws SQLException {
         Map<String, ClockContext> contexts = new HashMap<>();
         Map<RecomputeGroup, RecomputeGroup.Replanned> plans = new LinkedHashMap<>();
         for (RecomputeGroup group : read.groups()) {
@@ -258,7 +279,7 @@ public class RecomputeService {
             plans.put(group, group.replan(context, now, TRACKING_NUMBER, change.instrument, detail));
         }
         long version = contexts.values().stream().mapToLong(ClockContext::calendarVersion).max().orElseThrow();
-        return apply(connection, change, window, cursor, read.last(), plans, version, now);
+        return apply(connection, change, window, part, cursor, read.last(), plans, version, now);
     }
 
     /**
@@ -266,7 +287,7 @@ public class RecomputeService {
      * without {@code upTo}, the next batch (no lock: the update locks and re-checks); with it, every clock still to do
      * in (cursor, upTo], locked {@code FOR UPDATE} in key order (what a batch left behind).
      */
-    private Read read(Connection connection, CalendarChange change, Window window, Cursor cursor, Cursor upTo)
+    private Read read(Connection connection, CalendarChange change, Window window, Part part, Cursor cursor, Cursor upTo)
             throws SQLException {
         String sql = "WITH batch AS MATERIALIZED (SELECT c.request_id, c." + window.key + " AS k, " + INPUTS
                 + " FROM legal_clock c WHERE " + window.where + " AND (c." + window.key + ", c.request_id) > (?, ?)"
@@ -276,7 +297,7 @@ public class RecomputeService {
                 + " SELECT last.k, last.request_id, count(*), " + INPUT_NAMES
                 + " FROM batch CROSS JOIN last GROUP BY last.k, last.request_id, " + INPUT_NAMES;
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int i = bindWindow(select, 1, change);
+            int i = bindWindow(select, 1, change, part);
             select.setObject(i++, cursor.key());
             select.setObject(i++, cursor.requestId());
             if (upTo == null) {
@@ -310,7 +331,7 @@ public class RecomputeService {
      * line and one outbox row per event of each clock that moved, in one statement. Returns how many clocks were
      * updated and moved, and the topics written to.
      */
-    private Applied apply(Connection connection, CalendarChange change, Window window, Cursor cursor, Cursor last,
+    private Applied apply(Connection connection, CalendarChange change, Window window, Part part, Cursor cursor, Cursor last,
                           Map<RecomputeGroup, RecomputeGroup.Replanned> plans, long version, Instant now)
             throws SQLException {
         int groups = plans.size();
@@ -420,7 +441,7 @@ public class RecomputeService {
                 update.setArray(i++, array(connection, column));
             }
             update.setLong(i++, version);
-            i = bindWindow(update, i, change);
+            i = bindWindow(update, i, change, part);
             update.setObject(i++, cursor.key());
             update.setObject(i++, cursor.requestId());
             update.setObject(i++, last.key());
@@ -470,11 +491,14 @@ public class RecomputeService {
         return parts;
     }
 
-    /** Binds {@link Window#where}: jurisdiction, version, the entry's first and last day. */
-    private static int bindWindow(PreparedStatement statement, int first, CalendarChange change) throws SQLException {
+    /** Binds {@link Window#where}: jurisdiction, version, the part's request ids, the entry's first and last day. */
+    private static int bindWindow(PreparedStatement statement, int first, CalendarChange change, Part part)
+            throws SQLException {
         int i = first;
         statement.setString(i++, change.jurisdiction);
         statement.setLong(i++, change.version);
+        statement.setObject(i++, part.from());
+        statement.setObject(i++, part.to());
         statement.setObject(i++, change.startsOn);
         statement.setObject(i++, change.endsOn);
         return i;
@@ -498,6 +522,23 @@ public class RecomputeService {
     }
 
     record Batch(int read, int moved, Cursor next) {
+    }
+
+    /**
+     * A share of the request ids (uuids, compared bytewise as PostgreSQL does), {@code from} and {@code to} included:
+     * the parts of {@link #of} cover every id once, so workers never meet on a clock.
+     */
+    record Part(UUID from, UUID to) {
+        static List<Part> of(int count) {
+            List<Part> parts = new ArrayList<>();
+            long step = Long.divideUnsigned(-1L, count);
+            for (int k = 0; k < count; k++) {
+                long from = step * k;
+                UUID to = k == count - 1 ? new UUID(-1L, -1L) : new UUID(step * (k + 1) - 1, -1L);
+                parts.add(new Part(new UUID(from, 0L), to));
+            }
+            return parts;
+        }
     }
 
     /** Clocks read (their count, their distinct plan inputs) and the last key of their range. */

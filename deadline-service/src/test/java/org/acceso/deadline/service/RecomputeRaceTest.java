@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * A batch reads its clocks without locking them and lets its update lock and re-check them: a clock that changes
  * between the read and the update (a sweep marks a reminder, a withdrawal stops it) must still end right, recomputed
  * once from what it is at the update, or not at all when it left the window. Set in 2037, so no other test's clock is
- * touched; batches of 5 (test configuration), the changes made in the first batch.
+ * touched; batches of 5 (test configuration), the changes made in the first batch of the worker that has the clocks.
  */
 @QuarkusTest
 class RecomputeRaceTest {
@@ -68,10 +68,13 @@ class RecomputeRaceTest {
         LocalDate today = LocalDate.ofInstant(NOW, ZONE);
         LocalDate filedOn = DeadlineCalculator.daysBefore(before.calendar(), DayUnit.BUSINESS, today, 3);
         List<UUID> ids = new ArrayList<>();
+        java.util.Random random = new java.util.Random();
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < CLOCKS; i++) {
                 Instant filedAt = filedOn.atTime(10, 0).atZone(ZONE).toInstant();
-                LegalClock clock = LegalClock.start(UUID.randomUUID(), new RequestFiled("AIP-2037-" + i, "Obras", "RACE",
+                // Ids in the first part of the request ids (RecomputeService.Part), so one worker meets them all.
+                UUID id = new UUID(((long) i << 48) | (random.nextLong() & 0xFFFF_FFFF_FFFFL), random.nextLong());
+                LegalClock clock = LegalClock.start(id, new RequestFiled("AIP-2037-" + i, "Obras", "RACE",
                         "es", filedAt, new Person("ana-sub", "Ana Pérez", "ana@example.org"), false), before, filedAt);
                 clock.persist();
                 ids.add(clock.requestId);

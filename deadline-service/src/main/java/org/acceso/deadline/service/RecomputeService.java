@@ -174,6 +174,8 @@ public class RecomputeService {
             for (Part part : parts) {
                 workers.add(CompletableFuture.supplyAsync(() -> walk(change, window, part, detail), executor));
             }
+            // Every worker ends before the change is marked or a failure goes up (the change then stays pending).
+            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
             for (CompletableFuture<long[]> worker : workers) {
                 long[] done = worker.join();
                 planned += done[0];

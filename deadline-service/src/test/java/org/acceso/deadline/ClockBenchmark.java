@@ -45,13 +45,18 @@ class ClockBenchmark {
 
     /**
      * The service's own recomputation batch size (5000), not the small one tests use to walk the keyset; another with
-     * {@code -Dbench.recompute.batch-size=N}.
+     * {@code -Dbench.recompute.batch-size=N}; the service's two recomputation workers, another count with
+     * {@code -Dbench.recompute.workers=N}; the recomputation's per-batch timings in the log.
      */
     public static class ProductionBatches implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             String size = System.getProperty("bench.recompute.batch-size", "5000");
-            return Map.of("deadline.recompute.batch-size", size, "%test.deadline.recompute.batch-size", size);
+            String workers = System.getProperty("bench.recompute.workers", "2");
+            // Each recomputation batch logs what its statements took (read, update with history and outbox, redo).
+            return Map.of("deadline.recompute.batch-size", size, "%test.deadline.recompute.batch-size", size,
+                    "deadline.recompute.workers", workers,
+                    "quarkus.log.category.\"org.acceso.deadline.service.RecomputeService\".level", "DEBUG");
         }
     }
 

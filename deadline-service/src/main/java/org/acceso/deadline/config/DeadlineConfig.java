@@ -54,6 +54,10 @@ public interface DeadlineConfig {
         /** Clocks planned again per transaction after a calendar change (set-based: one lock and one update statement each). */
         @WithDefault("5000")
         int batchSize();
+
+        /** Workers sharing one change's clocks (split by request id; each its own connection and transactions). */
+        @WithDefault("2")
+        int workers();
     }
 
     interface Calendar {

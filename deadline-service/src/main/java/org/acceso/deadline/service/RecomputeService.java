@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -48,16 +49,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * jurisdiction whose window (day 0, due date] meets the entry's dates and that were computed before the change's
  * version, each clock whose date moved publishing one DeadlineRescheduled with the entry's instrument.
  *
- * <p>Set-based, in keyset batches (one transaction each): a batch locks its clocks {@code FOR UPDATE} and reads only
- * their distinct {@linkplain RecomputeGroup plan inputs} (a handful per batch); each group is planned again once with
- * the clock's own move ({@link RecomputeGroup#replan}, i.e. {@code LegalClock.recompute}); one statement then updates
- * every clock of the batch from those results ({@code UPDATE … FROM unnest(…)}) and writes, from its
- * {@code RETURNING} set, the due-date history lines and the outbox rows ({@code INSERT … SELECT}; the event JSON is the
- * codec's own, written once per group, with the event id, request id and tracking number filled in by SQL).
+ * <p>Set-based, in keyset batches (one transaction each): a batch reads, without locking, only the distinct
+ * {@linkplain RecomputeGroup plan inputs} of its next clocks (a handful per batch); each group is planned again once
+ * with the clock's own move ({@link RecomputeGroup#replan}, i.e. {@code LegalClock.recompute}); one statement then
+ * updates every clock of the batch's key range whose inputs are still a planned group's ({@code UPDATE … FROM
+ * unnest(…)}, which locks the rows) and writes, from its {@code RETURNING} set, the due-date history lines and the
+ * outbox rows ({@code INSERT … SELECT}; the event JSON is the codec's own, cut once per group around the event id,
+ * request id and tracking number that SQL fills in).
+ *
+ * <p>The clocks of a change are split by request id into {@code deadline.recompute.workers} {@linkplain Part parts}, each
+ * walked by its own worker (connection, transactions): the work is per clock and in PostgreSQL, one core per backend.
  *
  * <p>Exactly once: a change stays pending until a pass finds no clock left, so a crash resumes where it stopped, on
- * this instance or another; clocks are locked and re-checked against the version ({@code calendar_version < v}, which
- * the batch raises), so two instances never recompute a clock twice.
+ * this instance or another. The update re-checks each clock under its row lock (version {@code calendar_version < v},
+ * which it raises, window and plan inputs), so two instances never recompute a clock twice; a clock changed between a
+ * batch's read and its update (fewer updated than read) is read again locked and applied in the same transaction.
  */
 @ApplicationScoped
 public class RecomputeService {
@@ -102,7 +108,7 @@ public class RecomputeService {
 
         Window(String key, String touches) {
             this.key = key;
-            this.where = "c.jurisdiction = ? AND c.calendar_version < ? AND " + touches;
+            this.where = "c.jurisdiction = ? AND c.calendar_version < ? AND c.request_id BETWEEN ? AND ? AND " + touches;
         }
     }
 
@@ -112,6 +118,9 @@ public class RecomputeService {
     private final ExecutorService executor;
     private final Event<OutboxAppended> appended;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Test seam: runs between a batch's read and its update, where a concurrent move could change a clock. */
+    private volatile Runnable afterRead = () -> {
+    };
 
     public RecomputeService(DeadlineConfig config, CalendarService calendars, Clock clock, ExecutorService executor,
                             Event<OutboxAppended> appended) {
@@ -158,17 +167,19 @@ public class RecomputeService {
         String detail = detail(change);
         int moved = 0;
         long planned = 0;
+        List<Part> parts = Part.of(Math.max(1, config.recompute().workers()));
         for (Window window : Window.values()) {
-            Cursor cursor = new Cursor(change.startsOn.minusDays(1), LOWEST);
-            while (true) {
-                Cursor from = cursor;
-                Batch batch = QuarkusTransaction.requiringNew().call(() -> batch(change, window, from, detail));
-                if (batch.locked() == 0) {
-                    break;
-                }
-                moved += batch.moved();
-                planned += batch.locked();
-                cursor = batch.next();
+            // The window's clocks split by request id, one worker each (its own connection and transactions).
+            List<CompletableFuture<long[]>> workers = new ArrayList<>();
+            for (Part part : parts) {
+                workers.add(CompletableFuture.supplyAsync(() -> walk(change, window, part, detail), executor));
+            }
+            // Every worker ends before the change is marked or a failure goes up (the change then stays pending).
+            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
+            for (CompletableFuture<long[]> worker : workers) {
+                long[] done = worker.join();
+                planned += done[0];
+                moved += (int) done[1];
             }
         }
         QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
@@ -182,6 +193,29 @@ public class RecomputeService {
         return moved;
     }
 
+    /** Walks one part of a window in keyset batches, one transaction each; returns clocks read and moved. */
+    private long[] walk(CalendarChange change, Window window, Part part, String detail) {
+        long planned = 0;
+        long moved = 0;
+        Cursor cursor = new Cursor(change.startsOn.minusDays(1), LOWEST);
+        while (true) {
+            Cursor from = cursor;
+            Batch batch = QuarkusTransaction.requiringNew().call(() -> batch(change, window, part, from, detail));
+            if (batch.read() == 0) {
+                return new long[] {planned, moved};
+            }
+            moved += batch.moved();
+            planned += batch.read();
+            cursor = batch.next();
+        }
+    }
+
+    /** Test seam: what runs between each batch's read and its update (a concurrent change); null for nothing. */
+    void afterRead(Runnable hook) {
+        afterRead = hook == null ? () -> {
+        } : hook;
+    }
+
     /** The detail of every DeadlineRescheduled a change causes: what changed, in words. */
     static String detail(CalendarChange change) {
         return ("ADDED".equals(change.action) ? "Calendar entry added: " : "Calendar entry deleted: ")
@@ -189,49 +223,91 @@ public class RecomputeService {
                 + (change.description == null ? "" : " (" + change.description + ")");
     }
 
-    /** One batch, in the caller's transaction: lock, plan each group once, apply to all. */
-    Batch batch(CalendarChange change, Window window, Cursor cursor, String detail) {
+    /**
+     * One batch, in the caller's transaction: read the next clocks' plan inputs (no lock), plan each group once, apply
+     * to all with one statement that locks the clocks and re-checks them (version, window, inputs). A clock changed
+     * between the read and the update (a sweep marked a reminder, say) is not matched by its old group: when fewer
+     * clocks were updated than read, the batch's range is read again, locked this time, and what is left is applied.
+     */
+    Batch batch(CalendarChange change, Window window, Part part, Cursor cursor, String detail) {
         Instant now = clock.instant();
         return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            Locked locked = lock(connection, change, window, cursor);
-            if (locked.count() == 0) {
+            long started = System.nanoTime();
+            Read read = read(connection, change, window, part, cursor, null);
+            if (read.count() == 0) {
                 return new Batch(0, 0, null);
             }
-            Map<String, ClockContext> contexts = new HashMap<>();
-            Map<RecomputeGroup, RecomputeGroup.Replanned> plans = new LinkedHashMap<>();
-            for (RecomputeGroup group : locked.groups()) {
-                ClockContext context = contexts.computeIfAbsent(group.profile() + "|" + group.zone(),
-                        key -> calendars.context(group.profile(), group.zone()));
-                plans.put(group, group.replan(context, now, TRACKING_NUMBER, change.instrument, detail));
+            afterRead.run();
+            long readAt = System.nanoTime();
+            Applied applied = planAndApply(connection, change, window, part, cursor, read, now, detail);
+            long appliedAt = System.nanoTime();
+            int moved = applied.moved();
+            Set<String> topics = new TreeSet<>(applied.topics());
+            int redone = 0;
+            if (applied.updated() < read.count()) {
+                Read left = read(connection, change, window, part, cursor, read.last());
+                if (left.count() > 0) {
+                    Applied again = planAndApply(connection, change, window, part, cursor, left, now, detail);
+                    moved += again.moved();
+                    topics.addAll(again.topics());
+                    redone = again.updated();
+                }
             }
-            long version = contexts.values().stream().mapToLong(ClockContext::calendarVersion).max().orElseThrow();
-            Applied applied = apply(connection, change, window, cursor, locked.last(), plans, version, now);
-            if (applied.moved() > 0) {
+            if (moved > 0) {
                 try (PreparedStatement count = connection.prepareStatement(
                         "UPDATE calendar_change SET clocks_moved = clocks_moved + ? WHERE id = ?")) {
-                    count.setInt(1, applied.moved());
+                    count.setInt(1, moved);
                     count.setLong(2, change.id);
                     count.executeUpdate();
                 }
-                applied.topics().forEach(topic -> appended.fire(new OutboxAppended(topic)));
+                topics.forEach(topic -> appended.fire(new OutboxAppended(topic)));
             }
-            return new Batch(locked.count(), applied.moved(), locked.last());
+            LOG.debugf("Recompute %s batch after %s: %d clock(s) read in %d group(s) in %d ms, planned and applied in %d ms "
+                            + "(%d updated, %d moved, %d redone under lock), the rest in %d ms", window, cursor.key(), read.count(),
+                    read.groups().size(), (readAt - started) / 1_000_000, (appliedAt - readAt) / 1_000_000,
+                    applied.updated(), moved, redone, (System.nanoTime() - appliedAt) / 1_000_000);
+            return new Batch(read.count(), moved, read.last());
         });
     }
 
-    /** Locks the next batch of the window and reads its distinct plan inputs and its last key. */
-    private Locked lock(Connection connection, CalendarChange change, Window window, Cursor cursor) throws SQLException {
+    /** Plans each group of a read once (the clock's own move) and applies the plans to the range (cursor, last]. */
+    private Applied planAndApply(Connection connection, CalendarChange change, Window window, Part part, Cursor cursor,
+                                 Read read, Instant now, String detail) throws SQLException {
+        Map<String, ClockContext> contexts = new HashMap<>();
+        Map<RecomputeGroup, RecomputeGroup.Replanned> plans = new LinkedHashMap<>();
+        for (RecomputeGroup group : read.groups()) {
+            ClockContext context = contexts.computeIfAbsent(group.profile() + "|" + group.zone(),
+                    key -> calendars.context(group.profile(), group.zone()));
+            plans.put(group, group.replan(context, now, TRACKING_NUMBER, change.instrument, detail));
+        }
+        long version = contexts.values().stream().mapToLong(ClockContext::calendarVersion).max().orElseThrow();
+        return apply(connection, change, window, part, cursor, read.last(), plans, version, now);
+    }
+
+    /**
+     * Reads the plan inputs of clocks of the window after the cursor, grouped, with their count and the last key:
+     * without {@code upTo}, the next batch (no lock: the update locks and re-checks); with it, every clock still to do
+     * in (cursor, upTo], locked {@code FOR UPDATE} in key order (what a batch left behind).
+     */
+    private Read read(Connection connection, CalendarChange change, Window window, Part part, Cursor cursor, Cursor upTo)
+            throws SQLException {
         String sql = "WITH batch AS MATERIALIZED (SELECT c.request_id, c." + window.key + " AS k, " + INPUTS
                 + " FROM legal_clock c WHERE " + window.where + " AND (c." + window.key + ", c.request_id) > (?, ?)"
-                + " ORDER BY c." + window.key + ", c.request_id LIMIT ? FOR UPDATE),"
+                + (upTo == null ? "" : " AND (c." + window.key + ", c.request_id) <= (?, ?)")
+                + " ORDER BY c." + window.key + ", c.request_id" + (upTo == null ? " LIMIT ?" : " FOR UPDATE") + "),"
                 + " last AS (SELECT k, request_id FROM batch ORDER BY k DESC, request_id DESC LIMIT 1)"
                 + " SELECT last.k, last.request_id, count(*), " + INPUT_NAMES
                 + " FROM batch CROSS JOIN last GROUP BY last.k, last.request_id, " + INPUT_NAMES;
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int i = bindWindow(select, 1, change);
+            int i = bindWindow(select, 1, change, part);
             select.setObject(i++, cursor.key());
             select.setObject(i++, cursor.requestId());
-            select.setInt(i, config.recompute().batchSize());
+            if (upTo == null) {
+                select.setInt(i, config.recompute().batchSize());
+            } else {
+                select.setObject(i++, upTo.key());
+                select.setObject(i, upTo.requestId());
+            }
             List<RecomputeGroup> groups = new ArrayList<>();
             Cursor last = null;
             int count = 0;
@@ -247,43 +323,19 @@ public class RecomputeService {
                             rows.getObject(17, LocalDate.class), rows.getObject(18, LocalDate.class), instant(rows, 19)));
                 }
             }
-            return new Locked(count, groups, last);
+            return new Read(count, groups, upTo == null ? last : upTo);
         }
     }
 
     /**
-     * Updates every clock of the batch (the window's rows in (cursor, last], all locked by this transaction) from its
-     * group's plan, and writes one history line and one outbox row per event of each clock that moved, in one
-     * statement. Returns how many clocks moved and the topics written to.
+     * Updates every clock of the window in (cursor, last] whose plan inputs are still those of a planned group (the
+     * update locks each row and re-checks version, window and inputs on its latest version), and writes one history
+     * line and one outbox row per event of each clock that moved, in one statement. Returns how many clocks were
+     * updated and moved, and the topics written to.
      */
-    private Applied apply(Connection connection, CalendarChange change, Window window, Cursor cursor, Cursor last,
+    private Applied apply(Connection connection, CalendarChange change, Window window, Part part, Cursor cursor, Cursor last,
                           Map<RecomputeGroup, RecomputeGroup.Replanned> plans, long version, Instant now)
             throws SQLException {
-        String sql = "WITH v AS (SELECT * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::bool[], "
-                + "?::date[], ?::int[], ?::text[], ?::int[], ?::date[], ?::timestamptz[], ?::int[], ?::text[], ?::date[], "
-                + "?::date[], ?::timestamptz[], ?::date[], ?::timestamptz[], ?::int[], ?::timestamptz[], ?::date[], "
-                + "?::timestamptz[]) AS v(g, " + INPUT_NAMES + ", new_due_on, new_due_at, new_reminder_floor, "
-                + "new_next_action_at, new_appeal_due_on, new_appeal_due_at)),"
-                + " moved AS (UPDATE legal_clock c SET due_on = v.new_due_on, due_at = v.new_due_at, "
-                + "reminder_floor = v.new_reminder_floor, next_action_at = v.new_next_action_at, "
-                + "appeal_due_on = v.new_appeal_due_on, appeal_due_at = v.new_appeal_due_at, "
-                + "calendar_version = greatest(c.calendar_version, ?) FROM v WHERE " + window.where
-                + " AND (c." + window.key + ", c.request_id) > (?, ?) AND (c." + window.key + ", c.request_id) <= (?, ?)"
-                + " AND " + SAME_GROUP + " RETURNING c.request_id, c.tracking_number, v.g),"
-                + " e AS (SELECT * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], "
-                + "?::date[], ?::text[], ?::text[], ?::text[], ?::text[]) AS e(g, seq, topic, type, clock, status, "
-                + "old_due_on, new_due_on, cause, instrument, detail, payload)),"
-                + " lines AS MATERIALIZED (SELECT gen_random_uuid() AS event_id, m.request_id, m.tracking_number, e.seq, "
-                + "e.topic, e.type, e.clock, e.status, e.old_due_on, e.new_due_on, e.cause, e.instrument, e.detail, "
-                + "e.payload FROM moved m JOIN e ON e.g = m.g),"
-                + " history AS (INSERT INTO due_date_change (request_id, clock, status, old_due_on, new_due_on, cause, "
-                + "instrument, detail, changed_at) SELECT request_id, clock, status, old_due_on, new_due_on, cause, "
-                + "instrument, detail, ?::timestamptz FROM lines WHERE clock IS NOT NULL ORDER BY request_id, seq),"
-                + " outbox AS (INSERT INTO outbox_message (event_id, topic, message_key, type, payload, created_at, attempts)"
-                + " SELECT event_id, topic, request_id::text, type, replace(replace(replace(payload, ?, event_id::text), "
-                + "?, request_id::text), ?, to_json(tracking_number)::text), ?::timestamptz, 0 FROM lines ORDER BY request_id, seq)"
-                + " SELECT count(DISTINCT request_id) FROM lines";
-
         int groups = plans.size();
         Integer[] g = new Integer[groups];
         String[] profile = new String[groups];
@@ -342,14 +394,45 @@ public class RecomputeService {
                 String topic = Topics.of(event);
                 topics.add(topic);
                 DueDateChange line = DueDateChange.of(REQUEST_ID, event, now).orElse(null);
+                String[] parts = template(event, now);
                 events.add(new Object[] {index, seq, topic, EventCodec.typeOf(event),
                         line == null ? null : line.clock, line == null ? null : line.status,
                         line == null ? null : text(line.oldDueOn), line == null ? null : text(line.newDueOn),
                         line == null ? null : line.cause, line == null ? null : line.instrument,
-                        line == null ? null : line.detail, template(event, now)});
+                        line == null ? null : line.detail, parts[0], parts[1], parts[2], parts[3]});
             }
             index++;
         }
+
+        // Ids follow insertion order; a clock's events must keep theirs (seq), which only matters when one has two.
+        boolean ordered = plans.values().stream().anyMatch(plan -> plan.events().size() > 1);
+        String sql = "WITH v AS (SELECT * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::bool[], "
+                + "?::date[], ?::int[], ?::text[], ?::int[], ?::date[], ?::timestamptz[], ?::int[], ?::text[], ?::date[], "
+                + "?::date[], ?::timestamptz[], ?::date[], ?::timestamptz[], ?::int[], ?::timestamptz[], ?::date[], "
+                + "?::timestamptz[]) AS v(g, " + INPUT_NAMES + ", new_due_on, new_due_at, new_reminder_floor, "
+                + "new_next_action_at, new_appeal_due_on, new_appeal_due_at)),"
+                + " moved AS (UPDATE legal_clock c SET due_on = v.new_due_on, due_at = v.new_due_at, "
+                + "reminder_floor = v.new_reminder_floor, next_action_at = v.new_next_action_at, "
+                + "appeal_due_on = v.new_appeal_due_on, appeal_due_at = v.new_appeal_due_at, "
+                + "calendar_version = greatest(c.calendar_version, ?) FROM v WHERE " + window.where
+                + " AND (c." + window.key + ", c.request_id) > (?, ?) AND (c." + window.key + ", c.request_id) <= (?, ?)"
+                + " AND " + SAME_GROUP + " RETURNING c.request_id, c.tracking_number, v.g),"
+                + " e AS (SELECT * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], "
+                + "?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS e(g, seq, topic, "
+                + "type, clock, status, old_due_on, new_due_on, cause, instrument, detail, p0, p1, p2, p3)),"
+                // One event id per event of each clock that moved: what the history and the outbox share, nothing more.
+                + " lines AS MATERIALIZED (SELECT gen_random_uuid() AS event_id, m.request_id, m.tracking_number, m.g, e.seq "
+                + "FROM moved m JOIN e ON e.g = m.g),"
+                + " history AS (INSERT INTO due_date_change (request_id, clock, status, old_due_on, new_due_on, cause, "
+                + "instrument, detail, changed_at) SELECT l.request_id, e.clock, e.status, e.old_due_on, e.new_due_on, "
+                + "e.cause, e.instrument, e.detail, ?::timestamptz FROM lines l JOIN e USING (g, seq) "
+                + "WHERE e.clock IS NOT NULL" + (ordered ? " ORDER BY l.seq" : "") + "),"
+                // The codec's JSON, cut around what differs per clock: event id, request id, tracking number (JSON string).
+                + " outbox AS (INSERT INTO outbox_message (event_id, topic, message_key, type, payload, created_at, attempts)"
+                + " SELECT l.event_id, e.topic, l.request_id::text, e.type, e.p0 || l.event_id || e.p1 || l.request_id || e.p2 "
+                + "|| to_json(l.tracking_number)::text || e.p3, ?::timestamptz, 0 FROM lines l JOIN e USING (g, seq)"
+                + (ordered ? " ORDER BY l.seq" : "") + ")"
+                + " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM lines WHERE seq = 0)";
 
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             int i = 1;
@@ -360,12 +443,12 @@ public class RecomputeService {
                 update.setArray(i++, array(connection, column));
             }
             update.setLong(i++, version);
-            i = bindWindow(update, i, change);
+            i = bindWindow(update, i, change, part);
             update.setObject(i++, cursor.key());
             update.setObject(i++, cursor.requestId());
             update.setObject(i++, last.key());
             update.setObject(i++, last.requestId());
-            for (int column = 0; column < 12; column++) {
+            for (int column = 0; column < 15; column++) {
                 Object[] values = new Object[events.size()];
                 for (int row = 0; row < events.size(); row++) {
                     values[row] = events.get(row)[column];
@@ -374,22 +457,20 @@ public class RecomputeService {
                         : connection.createArrayOf("text", values));
             }
             update.setObject(i++, now.atOffset(ZoneOffset.UTC));
-            update.setString(i++, EVENT_ID.toString());
-            update.setString(i++, REQUEST_ID.toString());
-            update.setString(i++, "\"" + TRACKING_NUMBER + "\"");
             update.setObject(i, now.atOffset(ZoneOffset.UTC));
             try (ResultSet result = update.executeQuery()) {
                 result.next();
-                return new Applied(result.getInt(1), topics);
+                return new Applied(result.getInt(1), result.getInt(2), topics);
             }
         }
     }
 
     /**
-     * The event's JSON exactly as the outbox writes it (the codec's envelope), with placeholders for what differs
-     * per clock: the event id, the request id and the tracking number (a JSON string, filled in by {@code to_json}).
+     * The event's JSON exactly as the outbox writes it (the codec's envelope), cut in four around what differs per
+     * clock: the event id, the request id and the tracking number (a JSON string, filled in by {@code to_json}), which
+     * the envelope writes in that order.
      */
-    private static String template(DeadlineEvent event, Instant now) {
+    static String[] template(DeadlineEvent event, Instant now) {
         if (!(event instanceof DeadlineRescheduled rescheduled)) {
             throw new IllegalStateException("A recomputation publishes DeadlineRescheduled only, not " + EventCodec.typeOf(event));
         }
@@ -397,19 +478,29 @@ public class RecomputeService {
                 rescheduled.oldDueOn(), rescheduled.oldDueAt(), rescheduled.newDueOn(), rescheduled.newDueAt(),
                 rescheduled.cause(), rescheduled.instrument(), rescheduled.detail());
         String json = EventCodec.write(EventCodec.envelope(EVENT_ID, REQUEST_ID, now, placeholder));
+        String[] parts = new String[4];
+        int from = 0;
+        int part = 0;
         for (String marker : List.of(EVENT_ID.toString(), REQUEST_ID.toString(), "\"" + TRACKING_NUMBER + "\"")) {
-            if (json.indexOf(marker) < 0 || json.indexOf(marker) != json.lastIndexOf(marker)) {
-                throw new IllegalStateException("Event template without exactly one " + marker + ": " + json);
+            int at = json.indexOf(marker, from);
+            if (at < 0 || json.indexOf(marker) != at || json.indexOf(marker, at + 1) >= 0) {
+                throw new IllegalStateException("Event template without exactly one " + marker + " in its place: " + json);
             }
+            parts[part++] = json.substring(from, at);
+            from = at + marker.length();
         }
-        return json;
+        parts[3] = json.substring(from);
+        return parts;
     }
 
-    /** Binds {@link Window#where}: jurisdiction, version, the entry's first and last day. */
-    private static int bindWindow(PreparedStatement statement, int first, CalendarChange change) throws SQLException {
+    /** Binds {@link Window#where}: jurisdiction, version, the part's request ids, the entry's first and last day. */
+    private static int bindWindow(PreparedStatement statement, int first, CalendarChange change, Part part)
+            throws SQLException {
         int i = first;
         statement.setString(i++, change.jurisdiction);
         statement.setLong(i++, change.version);
+        statement.setObject(i++, part.from());
+        statement.setObject(i++, part.to());
         statement.setObject(i++, change.startsOn);
         statement.setObject(i++, change.endsOn);
         return i;
@@ -432,12 +523,31 @@ public class RecomputeService {
     record Cursor(LocalDate key, UUID requestId) {
     }
 
-    record Batch(int locked, int moved, Cursor next) {
+    record Batch(int read, int moved, Cursor next) {
     }
 
-    private record Locked(int count, List<RecomputeGroup> groups, Cursor last) {
+    /**
+     * A share of the request ids (uuids, compared bytewise as PostgreSQL does), {@code from} and {@code to} included:
+     * the parts of {@link #of} cover every id once, so workers never meet on a clock.
+     */
+    record Part(UUID from, UUID to) {
+        static List<Part> of(int count) {
+            List<Part> parts = new ArrayList<>();
+            long step = Long.divideUnsigned(-1L, count);
+            for (int k = 0; k < count; k++) {
+                long from = step * k;
+                UUID to = k == count - 1 ? new UUID(-1L, -1L) : new UUID(step * (k + 1) - 1, -1L);
+                parts.add(new Part(new UUID(from, 0L), to));
+            }
+            return parts;
+        }
     }
 
-    private record Applied(int moved, Set<String> topics) {
+    /** Clocks read (their count, their distinct plan inputs) and the last key of their range. */
+    private record Read(int count, List<RecomputeGroup> groups, Cursor last) {
+    }
+
+    /** What an apply statement did: clocks updated (version raised), clocks moved (events written), topics. */
+    private record Applied(int updated, int moved, Set<String> topics) {
     }
 }

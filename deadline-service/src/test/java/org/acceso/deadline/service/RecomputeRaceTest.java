@@ -2,7 +2,6 @@ package org.acceso.deadline.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -97,8 +96,8 @@ class RecomputeRaceTest {
                 });
             }
         });
-        long outboxBefore = maxId("outbox_message");
-        long historyBefore = maxId("due_date_change");
+        long outboxBefore = Rows.maxId("outbox_message");
+        long historyBefore = Rows.maxId("due_date_change");
 
         LocalDate closed = DeadlineCalculator.addDays(before.calendar(), DayUnit.BUSINESS, today, 2);
         calendars.add("rosario", new CalendarService.NewEntry(EntryKind.ADMINISTRATIVE_CLOSURE, closed, closed,
@@ -121,7 +120,7 @@ class RecomputeRaceTest {
                 .isLessThan(change.version);
         // Every other clock, the reminded one included, moved by one business day, once.
         Map<UUID, List<DeadlineRescheduled>> published = new HashMap<>();
-        for (Object[] row : rows("SELECT message_key, payload FROM outbox_message WHERE id > ?1 "
+        for (Object[] row : Rows.after("SELECT message_key, payload FROM outbox_message WHERE id > ?1 "
                 + "AND type = 'DeadlineRescheduled' ORDER BY id", outboxBefore)) {
             UUID requestId = UUID.fromString((String) row[0]);
             if (ids.contains(requestId)) {
@@ -144,7 +143,7 @@ class RecomputeRaceTest {
             assertThat(atEnd.get(id).dueOn).isEqualTo(newDue);
             assertThat(atEnd.get(id).calendarVersion).isEqualTo(change.version);
         });
-        List<Object[]> lines = rows("SELECT request_id, cause, instrument, old_due_on, new_due_on FROM due_date_change "
+        List<Object[]> lines = Rows.after("SELECT request_id, cause, instrument, old_due_on, new_due_on FROM due_date_change "
                 + "WHERE id > ?1 AND cause = 'CALENDAR_CHANGE'", historyBefore);
         assertThat(lines.stream().map(row -> (UUID) row[0]).filter(ids::contains).toList())
                 .as("one history line per moved clock").hasSize(CLOCKS - 1).doesNotHaveDuplicates().doesNotContain(withdrawn);
@@ -193,16 +192,5 @@ class RecomputeRaceTest {
     private static int postgresOrder(UUID a, UUID b) {
         int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    }
-
-    private static long maxId(String table) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
-                .createNativeQuery("SELECT coalesce(max(id), 0) FROM " + table).getSingleResult()).longValue());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(String sql, long after) {
-        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(sql)
-                .setParameter(1, after).getResultList());
     }
 }

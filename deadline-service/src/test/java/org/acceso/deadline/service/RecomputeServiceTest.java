@@ -2,7 +2,6 @@ package org.acceso.deadline.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -91,8 +90,8 @@ class RecomputeServiceTest {
             seed(profile, null);
         }
         seed("ar-rosario", "America/Argentina/Buenos_Aires");
-        long outboxBefore = maxId("outbox_message");
-        long historyBefore = maxId("due_date_change");
+        long outboxBefore = Rows.maxId("outbox_message");
+        long historyBefore = Rows.maxId("due_date_change");
 
         long moved = 0;
         List<Long> closures = new ArrayList<>();
@@ -120,7 +119,7 @@ class RecomputeServiceTest {
         }
         // ...the same events, in order per clock, each with its own id, on deadline-events...
         Map<UUID, List<DeadlineEvent>> published = new HashMap<>();
-        for (Object[] row : rows("SELECT event_id, message_key, topic, type, payload FROM outbox_message WHERE id > ?1 "
+        for (Object[] row : Rows.after("SELECT event_id, message_key, topic, type, payload FROM outbox_message WHERE id > ?1 "
                 + "AND type = 'DeadlineRescheduled' ORDER BY id", outboxBefore)) {
             Envelope envelope = EventCodec.read((String) row[4]);
             UUID requestId = UUID.fromString((String) row[1]);
@@ -139,7 +138,7 @@ class RecomputeServiceTest {
         assertThat(moved).as("clocks moved, change by change").isEqualTo(expectedMoved);
         // ...and the same history lines.
         Map<UUID, List<List<Object>>> lines = new HashMap<>();
-        for (Object[] row : rows("SELECT request_id, clock, status, old_due_on, new_due_on, cause, instrument, detail, "
+        for (Object[] row : Rows.after("SELECT request_id, clock, status, old_due_on, new_due_on, cause, instrument, detail, "
                 + "changed_at FROM due_date_change WHERE id > ?1 ORDER BY id", historyBefore)) {
             UUID requestId = (UUID) row[0];
             if (expected.containsKey(requestId)) {
@@ -290,16 +289,5 @@ class RecomputeServiceTest {
                     c.segmentExtensions, c.dueOn, c.dueAt, c.reminderFloor, c.nextActionAt, c.missedAt, c.veryOverdueAt,
                     c.remainingDays, c.appealStatus, c.appealDayZero, c.appealDueOn, c.appealDueAt, c.agencyCode);
         }
-    }
-
-    private static long maxId(String table) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
-                .createNativeQuery("SELECT coalesce(max(id), 0) FROM " + table).getSingleResult()).longValue());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(String sql, long after) {
-        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(sql)
-                .setParameter(1, after).getResultList());
     }
 }

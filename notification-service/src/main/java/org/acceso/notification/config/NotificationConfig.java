@@ -39,7 +39,8 @@ public interface NotificationConfig {
 
         /**
          * How long a run keeps the e-mails it claimed before another may take them (a crashed instance's claims come
-         * back after this). Longer than a batch takes to send.
+         * back after this). Longer than a batch takes to send, and than the two minutes a sent e-mail's outcome may
+         * wait for the database to take its commit.
          */
         @WithDefault("PT5M")
         Duration lease();

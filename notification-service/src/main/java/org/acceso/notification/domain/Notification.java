@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -104,7 +105,21 @@ public class Notification extends PanacheEntityBase {
         sentAt = channel == Channel.EMAIL ? null : now;
     }
 
+    /** A sender claimed it: no other run takes it before {@code until} (a crashed sender's claim runs out then). */
+    public void leasedUntil(Instant until) {
+        nextAttemptAt = until;
+    }
+
+    /** Claimed e-mails a run did not try: due again at once, for the next run. Returns how many were still pending. */
+    public static int giveBack(List<Long> ids, Instant now) {
+        return ids.isEmpty() ? 0 : update("nextAttemptAt = ?1 where id in ?2 and status = ?3", now, ids, NotificationStatus.PENDING);
+    }
+
+    /** The mail server accepted it. Marking it twice (a commit retried after it had in fact landed) changes nothing. */
     public void sent(Instant at) {
+        if (status == NotificationStatus.SENT) {
+            return;
+        }
         attempts++;
         status = NotificationStatus.SENT;
         sentAt = at;

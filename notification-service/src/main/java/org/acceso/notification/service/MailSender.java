@@ -6,6 +6,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,12 +14,14 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import org.acceso.notification.config.NotificationConfig;
 import org.acceso.notification.domain.Notification;
-import org.acceso.notification.domain.NotificationStatus;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +36,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>A run claims a batch of due e-mails in one short transaction (one claim at a time per database: an
  *       advisory lock; rows {@code FOR UPDATE SKIP LOCKED}) by moving their next attempt a lease ahead, so no
  *       other run or instance takes them. Then it sends them one by one and commits each outcome on its own: a
- *       crash resends at most the e-mail in flight, once its lease has passed.</li>
+ *       crash resends at most the e-mail in flight, once its lease has passed. A database that refuses the commit
+ *       of an e-mail the mail server accepted is waited for (a restart, a failover), so the e-mail is not sent
+ *       again; each e-mail carries one Message-ID on every attempt.</li>
  *   <li>E-mails go out in the order they were stored and never overtake an earlier one to the same address: one
  *       that waits (for its next attempt, or in another run's lease) holds back the later ones, so a requester
  *       reads the receipt before the answer.</li>
@@ -100,12 +105,16 @@ public class MailSender {
             return 0;
         }
         try {
+            if (stopping) {
+                return 0; // the stop came between the first check and the lock: it did not wait for this run
+            }
             List<Claimed> claimed = QuarkusTransaction.requiringNew().call(this::claim);
             Set<String> heldBack = new HashSet<>();
+            List<Long> notTried = new ArrayList<>();
             int sent = 0;
             for (Claimed mail : claimed) {
                 if (stopping || heldBack.contains(mail.recipient())) {
-                    giveBack(mail.id()); // the next run takes it (after the failed one, for the same address)
+                    notTried.add(mail.id()); // the next run takes it (after the failed one, for the same address)
                     continue;
                 }
                 if (send(mail)) {
@@ -113,6 +122,9 @@ public class MailSender {
                 } else {
                     heldBack.add(mail.recipient());
                 }
+            }
+            if (!notTried.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> Notification.giveBack(notTried, clock.instant()));
             }
             return sent;
         } finally {
@@ -141,7 +153,7 @@ public class MailSender {
                 .getResultList();
         Instant leaseEnd = now.plus(config.mail().lease());
         return due.stream().map(n -> {
-            n.nextAttemptAt = leaseEnd;
+            n.leasedUntil(leaseEnd);
             return new Claimed(n.id, n.recipient, n.subject, n.body, n.htmlBody, n.kind, n.attempts);
         }).toList();
     }
@@ -151,6 +163,7 @@ public class MailSender {
         RuntimeException failure = null;
         try {
             Mail message = Mail.withText(mail.recipient(), mail.subject(), mail.body())
+                    .addHeader("Message-ID", messageId(mail.id()))
                     .addHeader("X-Acceso-Notification", String.valueOf(mail.id()));
             if (mail.html() != null) {
                 message.setHtml(mail.html());
@@ -160,14 +173,7 @@ public class MailSender {
             failure = e;
         }
         String error = failure == null ? null : String.valueOf(failure.getMessage());
-        QuarkusTransaction.requiringNew().run(() -> {
-            Notification notification = Notification.findById(mail.id());
-            if (error == null) {
-                notification.sent(clock.instant());
-            } else {
-                notification.failed(error, clock.instant(), backoff(notification.attempts), config.mail().maxAttempts());
-            }
-        });
+        record(mail.id(), error);
         if (failure != null) {
             LOG.warnf("E-mail %d (%s) not sent (attempt %d%s): %s", mail.id(), mail.kind(), mail.attempts() + 1,
                     mail.attempts() + 1 >= config.mail().maxAttempts() ? ", now FAILED" : "", error);
@@ -175,13 +181,27 @@ public class MailSender {
         return failure == null;
     }
 
-    private void giveBack(long id) {
+    /**
+     * Commits one e-mail's outcome ({@code error} null: sent). The mail server has already answered, so a database
+     * that refuses the commit (restarting, failing over) is waited for, up to two minutes, well inside the e-mail's
+     * lease: given up sooner, the e-mail would go out again when its lease ran out.
+     */
+    @Retry(maxRetries = -1, delay = 250, jitter = 100, maxDuration = 2, durationUnit = ChronoUnit.MINUTES)
+    @ExponentialBackoff(maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
+    void record(long id, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             Notification notification = Notification.findById(id);
-            if (notification.status == NotificationStatus.PENDING) {
-                notification.nextAttemptAt = clock.instant();
+            if (error == null) {
+                notification.sent(clock.instant());
+            } else {
+                notification.failed(error, clock.instant(), backoff(notification.attempts), config.mail().maxAttempts());
             }
         });
+    }
+
+    /** The e-mail's own Message-ID, the same on every attempt: a mail store or client can tell a resend for what it is. */
+    static String messageId(long id) {
+        return "<notification-" + id + "@acceso>";
     }
 
     /** 10 s, 20 s, 40 s … up to the configured maximum, after the n-th failure so far. */

@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -44,6 +45,7 @@ public final class Bench {
     static final List<String> DRILLS = List.of("kafka", "request-service", "deadline-service", "notification-service",
             "gateway", "postgres", "smtp");
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String LOAD_GENERATOR = "load generator";
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
     /** The services the figures are about (the web front is not started: no filing goes through it). */
     static final List<Service> FOUR = List.of(Service.REQUEST, Service.DEADLINE, Service.NOTIFICATION, Service.GATEWAY);
@@ -273,6 +275,7 @@ public final class Bench {
             for (boolean gateway : List.of(false, true)) {
                 String target = gateway ? Results.FILINGS_GATEWAY : Results.FILINGS_DIRECT;
                 ConcurrentLinkedQueue<Filing> accepted = new ConcurrentLinkedQueue<>();
+                Map<String, Long> cpuBefore = cpuMillis();
                 long begin = System.currentTimeMillis();
                 Load.Level level = Load.closed(target, http, filing(gateway), c, settings.warmup(), settings.level(),
                         sample -> accepted(sample).ifPresent(accepted::add));
@@ -281,6 +284,11 @@ public final class Bench {
                 Results.Pipeline pipeline = drain(c, List.copyOf(accepted), begin, settings.drain());
                 if (gateway) {
                     results.pipeline.put(c, pipeline);
+                    Results.Cpu cpu = cpu(c, accepted.size(), cpuBefore, cpuMillis(), (System.currentTimeMillis() - begin) / 1000.0);
+                    results.cpu.put(c, cpu);
+                    say("  CPU per filing: " + cpu.msPerFiling().entrySet().stream().map(e -> e.getKey() + " "
+                            + String.format("%.1f", e.getValue()) + " ms").toList() + String.format(", %.2f cores busy",
+                            cpu.coresBusy()));
                 }
                 say("  pipeline: " + pipeline.processed() + " of " + pipeline.accepted() + " receipts sent (clocks "
                         + pipeline.clocks() + ") in " + String.format("%.1f", pipeline.seconds()) + " s = "
@@ -289,6 +297,26 @@ public final class Bench {
                 verifyAndPurge(List.copyOf(accepted));
             }
         }
+    }
+
+    /** CPU time used so far by each running component of the stack and by this JVM (the load generator), in ms. */
+    private Map<String, Long> cpuMillis() {
+        Map<String, Long> used = new LinkedHashMap<>();
+        stack.cpuTime().forEach((component, time) -> used.put(component.id(), time.toMillis()));
+        used.put(LOAD_GENERATOR, ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L));
+        return used;
+    }
+
+    /** Each component's CPU per filing between two snapshots; a component that restarted meanwhile is left out. */
+    static Results.Cpu cpu(int concurrency, long filings, Map<String, Long> before, Map<String, Long> after, double wallSeconds) {
+        Map<String, Double> perFiling = new LinkedHashMap<>();
+        after.forEach((component, millis) -> {
+            Long from = before.get(component);
+            if (from != null && millis >= from && filings > 0) {
+                perFiling.put(component, (millis - from) / (double) filings);
+            }
+        });
+        return new Results.Cpu(concurrency, filings, wallSeconds, perFiling);
     }
 
     /** Waits (bounded) until every filing has its clock and its receipt is marked sent; the pipeline's figures. */

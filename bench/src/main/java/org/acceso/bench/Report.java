@@ -175,6 +175,24 @@ final class Report {
                         p.accepted(), p.processed(), p.clocks(), p.seconds(), p.rate(), p.drained() ? "" : " (not drained)"));
             }
         }
+        if (!r.cpu.isEmpty()) {
+            List<String> components = r.cpu.values().stream().flatMap(c -> c.msPerFiling().keySet().stream()).distinct().toList();
+            md.append("\nCPU per filing, over each gateway level and its drain (user + system time of each component's "
+                    + "processes from `/proc`, PostgreSQL's backends included, divided by the level's filings; the load "
+                    + "generator is the harness's JVM; ").append(r.machine.cores()).append(" cores):\n\n| c | filings | seconds | ");
+            components.forEach(component -> md.append(component).append(" ms | "));
+            md.append("total ms | cores busy |\n|---|---|---|");
+            components.forEach(component -> md.append("---|"));
+            md.append("---|---|\n");
+            for (Results.Cpu cpu : r.cpu.values()) {
+                md.append(String.format(Locale.ROOT, "| %d | %d | %.1f | ", cpu.concurrency(), cpu.filings(), cpu.wallSeconds()));
+                components.forEach(component -> {
+                    Double ms = cpu.msPerFiling().get(component);
+                    md.append(ms == null ? "–" : String.format(Locale.ROOT, "%.1f", ms)).append(" | ");
+                });
+                md.append(String.format(Locale.ROOT, "%.1f | %.2f |%n", cpu.totalMsPerFiling(), cpu.coresBusy()));
+            }
+        }
         if (r.mail != null) {
             Summary s = r.mail.latency();
             md.append(String.format(Locale.ROOT, "%nFiling (POST sent) → receipt e-mail at the catcher, %.1f filings/s "

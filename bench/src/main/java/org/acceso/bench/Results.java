@@ -20,6 +20,22 @@ final class Results {
                     boolean drained) {
     }
 
+    /**
+     * Where the CPU went over one gateway level and its drain: each component's CPU time (its processes' user and
+     * system time) per filing of the level, in milliseconds, in the order measured; the load generator is this JVM.
+     */
+    record Cpu(int concurrency, long filings, double wallSeconds, Map<String, Double> msPerFiling) {
+
+        double totalMsPerFiling() {
+            return msPerFiling.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** How many cores were busy on average: all CPU time over the wall time. */
+        double coresBusy() {
+            return wallSeconds <= 0 ? 0 : totalMsPerFiling() * filings / 1000.0 / wallSeconds;
+        }
+    }
+
     /** Filing (POST sent) to receipt e-mail seen at the catcher, at a fixed rate. */
     record MailLatency(double rate, long filed, long accepted, long received, Summary latency, double pollMs) {
     }
@@ -48,6 +64,7 @@ final class Results {
     final Map<Integer, Double> pgbench = new TreeMap<>();
     final List<Load.Level> levels = new ArrayList<>();
     final Map<Integer, Pipeline> pipeline = new TreeMap<>();
+    final Map<Integer, Cpu> cpu = new TreeMap<>();
     MailLatency mail;
     final Map<String, Long> rssKb = new LinkedHashMap<>();
     final Map<String, Double> startSeconds = new LinkedHashMap<>();

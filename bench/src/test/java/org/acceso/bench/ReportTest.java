@@ -88,4 +88,16 @@ class ReportTest {
     private static Report.Check check(List<Report.Check> checks, String prefix) {
         return checks.stream().filter(c -> c.target().startsWith(prefix)).findFirst().orElseThrow();
     }
+
+    @Test
+    void shouldChargeEachComponentItsCpuPerFilingAndLeaveOutOneThatRestarted() {
+        Map<String, Long> before = new java.util.LinkedHashMap<>(Map.of("request-service", 1_000L, "postgres", 500L, "kafka", 9_000L));
+        Map<String, Long> after = new java.util.LinkedHashMap<>(Map.of("request-service", 3_000L, "postgres", 1_500L, "kafka", 100L));
+
+        Results.Cpu cpu = Bench.cpu(64, 100, before, after, 10.0);
+
+        assertThat(cpu.msPerFiling()).containsOnly(Map.entry("request-service", 20.0), Map.entry("postgres", 10.0));
+        assertThat(cpu.totalMsPerFiling()).isEqualTo(30.0);
+        assertThat(cpu.coresBusy()).isEqualTo(0.3); // 3 s of CPU in 10 s
+    }
 }

@@ -132,6 +132,27 @@ final class Processes {
         return total;
     }
 
+    /**
+     * The CPU time {@code pids} have used so far, user and system, with that of the children they already reaped
+     * (a PostgreSQL backend that ended), in clock ticks of 1/100 s (Linux's USER_HZ). Exited processes count 0.
+     */
+    static long cpuTicks(List<Long> pids) {
+        long total = 0;
+        for (long pid : pids) {
+            try {
+                String text = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.UTF_8);
+                String[] fields = text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+                // fields[11..14] = utime, stime, cutime, cstime (fields 14 to 17 of proc(5))
+                for (int i = 11; i <= 14; i++) {
+                    total += Long.parseLong(fields[i]);
+                }
+            } catch (IOException | RuntimeException gone) {
+                // exited meanwhile
+            }
+        }
+        return total;
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

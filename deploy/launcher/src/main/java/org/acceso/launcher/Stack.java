@@ -370,6 +370,16 @@ public final class Stack {
     }
 
     /** One line per component. */
+    /** The CPU time each running component's processes have used so far (see {@link Processes#cpuTicks}). */
+    public Map<Component, Duration> cpuTime() {
+        Map<Component, Duration> used = new LinkedHashMap<>();
+        for (Component component : Component.all()) {
+            Processes.read(spec.pidFile(component)).filter(Processes::alive).ifPresent(recorded ->
+                    used.put(component, Duration.ofMillis(10 * Processes.cpuTicks(Processes.members(recorded)))));
+        }
+        return used;
+    }
+
     public List<Status> status() {
         List<Status> lines = new ArrayList<>();
         for (Component component : Component.all()) {

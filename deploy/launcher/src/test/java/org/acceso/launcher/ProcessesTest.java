@@ -56,6 +56,28 @@ class ProcessesTest {
         assertThat(Files.readString(log)).contains("QUARKUS_HTTP_PORT=1234");
     }
 
+    @Test
+    void shouldCountTheCpuTimeOfAProcessAndOfTheChildrenItReaped() throws Exception {
+        // a child that spins for one to two seconds and is waited for, then the leader sleeps
+        Launch launch = new Launch(List.of("bash", "-c", "bash -c 'end=$((SECONDS+2)); while [ $SECONDS -lt $end ]; do :; done'; "
+                + "echo spun; sleep 60"), Map.of(), dir.resolve("run"));
+        Path log = dir.resolve("logs/spinner.log");
+        Processes.Recorded recorded = Processes.start(launch, log, dir.resolve("pids/spinner.pid"));
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!(Files.exists(log) && Files.readString(log).contains("spun")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.readString(log)).contains("spun");
+            long ticks = Processes.cpuTicks(List.of(recorded.pid()));
+            assertThat(ticks).as("the reaped child's spin, in 1/100 s").isGreaterThanOrEqualTo(10);
+            assertThat(Processes.cpuTicks(List.of(recorded.pid(), Long.MAX_VALUE))).as("a PID that is gone counts 0")
+                    .isEqualTo(Processes.cpuTicks(List.of(recorded.pid())));
+        } finally {
+            Processes.members(recorded).forEach(pid -> Processes.signal(pid, "KILL"));
+        }
+    }
+
     private static void awaitMembers(Processes.Recorded recorded, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (Processes.members(recorded).size() < count && System.nanoTime() < deadline) {

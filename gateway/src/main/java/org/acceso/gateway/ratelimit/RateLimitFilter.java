@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * Rate limits on {@code /api}: per user (the token's {@code sub}) or, without a token, per client address;
  * a route may have a limit of its own instead of the default one; quotas cap one method and path per user
  * over a longer period (filings per day). Over a limit: 429 problem with {@code Retry-After} in seconds.
- * A quota counts only what succeeded: a request the service refused (4xx, 5xx) gives its token back.
+ * A quota counts only what succeeded: a request the service refused (4xx, 5xx) gives its token back, and so does a
+ * repeat the service answered from an earlier one ({@code Idempotent-Replayed: true}: a filing retried with its
+ * {@code Idempotency-Key} files nothing new).
  * <p>
  * The buckets live in this instance's memory: with several gateway instances each one counts on its own
  * (see the README for why and what that means).
@@ -37,6 +39,8 @@ public class RateLimitFilter {
     static final int PRIORITY = 80;
 
     private static final Logger LOG = Logger.getLogger(RateLimitFilter.class);
+
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     private final boolean enabled;
     private final RouteTable routes;
@@ -96,14 +100,19 @@ public class RateLimitFilter {
                         return;
                     }
                     rc.addEndHandler(ended -> {
-                        if (rc.response().getStatusCode() >= 400) {
-                            bucket.addTokens(1); // not done: not counted
+                        if (rc.response().getStatusCode() >= 400 || replayed(rc)) {
+                            bucket.addTokens(1); // not done, or done before: not counted
                         }
                     });
                 }
             }
         }
         rc.next();
+    }
+
+    /** The service answered a repeat of an earlier request (a filing retried with the same Idempotency-Key). */
+    private static boolean replayed(RoutingContext rc) {
+        return "true".equalsIgnoreCase(rc.response().headers().get(IDEMPOTENT_REPLAYED));
     }
 
     private static void refuse(RoutingContext rc, ConsumptionProbe probe, String detail) {

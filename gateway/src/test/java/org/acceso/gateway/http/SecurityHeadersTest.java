@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,5 +102,33 @@ class SecurityHeadersTest {
                 .then()
                 .extract().header("Access-Control-Allow-Origin");
         assertThat(evil).isNull();
+    }
+
+    @Test
+    void shouldLetTheWebOriginSendAnIdempotencyKeyAndReadTheReplayMark() {
+        given().header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type,Idempotency-Key")
+                .options("/api/requests")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsString("Idempotency-Key"));
+
+        backend.stubFor(post(urlEqualTo("/requests")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Idempotent-Replayed", "true")
+                .withBody("{\"id\":\"abc\"}")));
+        given().auth().oauth2(Tokens.resident())
+                .header("Origin", "http://localhost:8080")
+                .header("Idempotency-Key", "k-1")
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/requests")
+                .then()
+                .statusCode(201)
+                .header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("Idempotent-Replayed"))
+                .header("Idempotent-Replayed", "true");
     }
 }

@@ -79,6 +79,29 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void shouldCarryTheIdempotencyKeyToTheServiceAndTheReplayMarkBack() {
+        backend.stubFor(post(urlEqualTo("/requests")).willReturn(aResponse()
+                .withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Location", "http://127.0.0.1:" + backend.port() + "/requests/abc")
+                .withHeader("Idempotent-Replayed", "true")
+                .withBody(FILED)));
+
+        given().auth().oauth2(Tokens.resident())
+                .contentType("application/json")
+                .header("Idempotency-Key", "7f1c2b9e-5d0a-4c3e-9b61-2a8f4e0d7c15")
+                .body(FILING)
+                .post("/api/requests")
+                .then()
+                .statusCode(201)
+                .header("Location", "/api/requests/abc")
+                .header("Idempotent-Replayed", "true")
+                .body(equalTo(FILED));
+
+        assertThat(onlyRequest().getHeader("Idempotency-Key")).isEqualTo("7f1c2b9e-5d0a-4c3e-9b61-2a8f4e0d7c15");
+    }
+
+    @Test
     void shouldRouteBarePrefixToCollection() {
         backend.stubFor(get(urlEqualTo("/requests?page=2")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("[]")));

@@ -135,6 +135,18 @@ class RateLimitTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(86_000L, 86_400L);
     }
 
+    @Test
+    void shouldNotCountAFilingTheServiceAnsweredAsAReplay() {
+        String token = Tokens.resident("rate-elsa");
+        backend.stubFor(post(urlEqualTo("/requests")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withHeader("Idempotent-Replayed", "true")
+                .withBody("{\"id\":\"r1\"}")));
+        for (int i = 1; i <= 3; i++) { // a filing retried three times, within the per-user rate (3 per 6 s)
+            file(token).then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo("r1"));
+        }
+        assertThat(backend.getAllServeEvents()).hasSize(3);
+    }
+
     private static Response file(String token) {
         return given().auth().oauth2(token).contentType("application/json").body("{\"subject\":\"x\"}").post("/api/requests");
     }

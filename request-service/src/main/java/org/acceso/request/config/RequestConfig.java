@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.quarkus.runtime.configuration.MemorySize;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 /** {@code request.*} settings. */
@@ -17,6 +18,8 @@ public interface RequestConfig {
     Documents documents();
 
     Answer answer();
+
+    Idempotency idempotency();
 
     interface Tracking {
         /** Prefix of tracking numbers: {@code <prefix>-<year>-<6 digits>}. */
@@ -55,5 +58,14 @@ public interface RequestConfig {
         /** The catalogue of exemption grounds: {@code exemption-grounds/<name>.json} on the classpath. */
         @WithDefault("ar-law-27275")
         String groundsCatalogue();
+    }
+
+    interface Idempotency {
+        /**
+         * How long a filing's {@code Idempotency-Key} is remembered: a repeat within this time replays the first
+         * answer; after it, the same key files anew. Longer than any client's retries.
+         */
+        @WithDefault("24h")
+        Duration retention();
     }
 }

@@ -43,6 +43,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                                                  "detail":"AIP-2026-000123 is ANSWERED: answer is not allowed; allowed from ANSWERED: appeal",
                                                  "instance":"/requests/0b6e3f57-2a43-4c1b-8d0e-3c6a1f2b7d44/answer",
                                                  "currentStatus":"ANSWERED","move":"answer","allowedMoves":["appeal"]}"""))),
+                        @APIResponse(name = "idempotencyKeyReused", responseCode = "422",
+                                description = "The Idempotency-Key was used by the caller for a different filing in the last 24 hours",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "another body", value = """
+                                                {"type":"/problems/idempotency-key-reused","title":"Idempotency key reused","status":422,
+                                                 "detail":"This Idempotency-Key was already used for a different filing. Retry with the same body to get that filing's answer, or send a new key to file another request.",
+                                                 "instance":"/requests"}"""))),
                         @APIResponse(name = "tooLarge", responseCode = "413", description = "The body is larger than this endpoint takes",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = "unsupported", responseCode = "415",

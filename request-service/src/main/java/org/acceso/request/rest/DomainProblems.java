@@ -6,13 +6,19 @@ import org.acceso.problem.Problem;
 import org.acceso.request.domain.IllegalMoveException;
 import org.acceso.request.domain.InvalidInput;
 import org.acceso.request.domain.RuleViolation;
+import org.acceso.request.service.FilingKeys;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 import java.util.Map;
 
-/** The lifecycle's refusals as problems: an illegal move or a broken rule is a 409, a broken input rule a 400. */
+/**
+ * The lifecycle's refusals as problems: an illegal move or a broken rule is a 409, a broken input rule a 400, a filing's
+ * Idempotency-Key reused for another body a 422.
+ */
 public class DomainProblems {
+
+    public static final String IDEMPOTENCY_KEY_REUSED = "/problems/idempotency-key-reused";
 
     @ServerExceptionMapper
     public Response illegalMove(IllegalMoveException e, UriInfo uri) {
@@ -31,6 +37,13 @@ public class DomainProblems {
     public Response invalidInput(InvalidInput e, UriInfo uri) {
         return respond(Problem.invalid("1 field is invalid", uri.getPath(),
                 List.of(new Problem.Violation(e.field(), e.getMessage()))));
+    }
+
+    /** An Idempotency-Key sent again with another body: neither a retry (nothing to replay) nor a new filing. */
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(FilingKeys.Reused e, UriInfo uri) {
+        return respond(new Problem(IDEMPOTENCY_KEY_REUSED, "Idempotency key reused", 422, e.getMessage(), uri.getPath(),
+                List.of(), Map.of()));
     }
 
     private static Response respond(Problem problem) {

@@ -5,6 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * What a resident sends to file a request. Only a description of the information is required;
  * the law forbids rejecting a request for formal defects, so the limits are generous.
@@ -27,4 +32,23 @@ public record FileRequest(
         @Email(message = "must be an e-mail address")
         @Size(max = 254, message = "must be at most 254 characters")
         String contactEmail) {
+
+    /**
+     * The SHA-256 (hex) of this body as received, normalised: the JSON as parsed, so key order, spacing and escapes
+     * do not matter, but every value does, exactly (an absent field and a null one are the same). Each field is written
+     * with its length, so no two bodies share the text hashed. Stored with an Idempotency-Key to tell a retry of the
+     * same filing from another filing under the same key; keep it stable across versions.
+     */
+    String sha256() {
+        StringBuilder canonical = new StringBuilder();
+        for (String value : new String[] {subject, description, agencyCode, language, contactEmail}) {
+            canonical.append(value == null ? "-" : value.length() + ":" + value).append('\n');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
 }

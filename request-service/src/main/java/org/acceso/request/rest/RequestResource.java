@@ -13,12 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.acceso.problem.ProblemException;
 import org.acceso.request.config.RequestConfig;
 import org.acceso.request.service.CurrentActor;
+import org.acceso.request.service.FilingKeys;
 import org.acceso.request.domain.Actor;
 import org.acceso.request.domain.InformationRequest;
 import org.acceso.request.domain.Language;
@@ -27,6 +29,10 @@ import org.acceso.request.domain.Role;
 import org.acceso.request.service.RequestAccess;
 import org.acceso.request.service.RequestService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +42,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Filing requests, following them, and the staff's list with filters and full-text search. */
 @Path("/requests")
@@ -57,26 +64,63 @@ public class RequestResource {
         this.caller = caller;
     }
 
+    /** The request header that makes a filing safe to repeat, and the response header that marks a repeat. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+    /** 1 to 255 visible ASCII characters (a UUID is the usual choice). */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("resident")
     @Operation(summary = "File a request", description = "Only a description of the information is required: no reason, "
-            + "no lawyer. The receipt carries the tracking number; the due date follows within seconds.")
-    @APIResponse(responseCode = "201", description = "Filed; Location names the new request")
+            + "no lawyer. The receipt carries the tracking number; the due date follows within seconds. "
+            + "With an `Idempotency-Key`, a repeat of the same filing by the same person (a retry after a timeout, "
+            + "a double submit) files nothing new: it answers 201 with the request filed the first time (as it is now), "
+            + "the same `Location` and `Idempotent-Replayed: true`. Keys are remembered for 24 hours.")
+    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, required = false,
+            description = "Optional: 1 to 255 visible ASCII characters, unique per filing (a UUID). Scoped to the caller. "
+                    + "The same key with a different body is refused (422).",
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]+$"))
+    @APIResponse(responseCode = "201", description = "Filed (or, with `Idempotent-Replayed: true`, filed before under "
+            + "this key); Location names the request",
+            headers = @Header(name = IDEMPOTENT_REPLAYED, description = "`true` when this answer repeats an earlier filing",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "true")))
     @APIResponse(responseCode = "400", ref = "invalid")
     @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "403", ref = "forbidden")
-    public Response file(@Valid @NotNull(message = "a JSON body is required") FileRequest body, UriInfo uri) {
+    @APIResponse(responseCode = "422", ref = "idempotencyKeyReused")
+    public Response file(@Valid @NotNull(message = "a JSON body is required") FileRequest body, UriInfo uri,
+                         HttpHeaders headers) {
+        FilingKeys.Key key = idempotencyKey(headers.getRequestHeader(IDEMPOTENCY_KEY), body);
         String contactEmail = body.contactEmail() != null ? body.contactEmail() : caller.get().email();
         if (contactEmail == null || contactEmail.isBlank()) {
             throw ProblemException.badRequest("contactEmail is required: your account has no e-mail address");
         }
         Language language = body.language() == null ? Language.DEFAULT : Language.fromCode(body.language()).orElseThrow();
-        InformationRequest request = requests.file(caller.get(), new RequestService.Filing(body.subject().strip(),
-                body.description(), blankToNull(body.agencyCode()), language, contactEmail));
-        return Response.created(uri.getAbsolutePathBuilder().path(request.id.toString()).build())
-                .entity(views.full(request, caller.get()))
-                .build();
+        RequestService.Filed filed = requests.file(caller.get(), new RequestService.Filing(body.subject().strip(),
+                body.description(), blankToNull(body.agencyCode()), language, contactEmail), key);
+        Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(filed.request().id.toString()).build())
+                .entity(views.full(filed.request(), caller.get()));
+        if (filed.replayed()) {
+            created.header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return created.build();
+    }
+
+    /** The caller's Idempotency-Key, if they sent one; 400 when it is not one valid key. */
+    private static FilingKeys.Key idempotencyKey(List<String> values, FileRequest body) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be sent once");
+        }
+        if (!KEY.matcher(values.get(0)).matches()) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters (a UUID, say)");
+        }
+        return new FilingKeys.Key(values.get(0), body.sha256());
     }
 
     @GET

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -39,32 +40,54 @@ public class RequestService {
     private final Outbox outbox;
     private final Clock clock;
     private final EntityManager em;
+    private final FilingKeys filingKeys;
 
-    public RequestService(TrackingNumbers trackingNumbers, Outbox outbox, Clock clock, EntityManager em) {
+    public RequestService(TrackingNumbers trackingNumbers, Outbox outbox, Clock clock, EntityManager em,
+                          FilingKeys filingKeys) {
         this.trackingNumbers = trackingNumbers;
         this.outbox = outbox;
         this.clock = clock;
         this.em = em;
+        this.filingKeys = filingKeys;
     }
 
     /** What a resident asks for. {@code contactEmail} has already defaulted to the account's e-mail. */
     public record Filing(String subject, String description, String agencyCode, Language language, String contactEmail) {
     }
 
-    /** Files a request: the request, its first history line and RequestFiled commit together. */
+    /** The outcome of a filing: the request, and whether it was filed before under the same Idempotency-Key. */
+    public record Filed(InformationRequest request, boolean replayed) {
+    }
+
+    /**
+     * Files a request: the request, its first history line and RequestFiled commit together, with the row of
+     * {@code key} when there is one (so a key names a request exactly when the request exists). When {@code key}
+     * (may be null) was used by this requester for the same filing within the retention, files nothing and answers
+     * with that earlier request.
+     *
+     * @throws FilingKeys.Reused when the key was used for a different filing
+     */
     @Transactional
-    public InformationRequest file(Actor requester, Filing filing) {
+    public Filed file(Actor requester, Filing filing, FilingKeys.Key key) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        if (key != null) {
+            Optional<UUID> earlier = filingKeys.claim(requester.userId(), key, id, now);
+            if (earlier.isPresent()) {
+                LOG.infof("Filing with a known Idempotency-Key: replaying %s", earlier.get());
+                return new Filed(InformationRequest.findById(earlier.get()), true);
+            }
+        }
         if (filing.agencyCode() != null && Agency.active(filing.agencyCode()).isEmpty()) {
             throw new InvalidInput("agencyCode", "must name an active agency, or be left out for the coordinators to route");
         }
-        Instant now = clock.instant();
-        InformationRequest request = InformationRequest.file(UUID.randomUUID(), trackingNumbers.next(now), requester,
+        InformationRequest request = InformationRequest.file(id, trackingNumbers.next(now), requester,
                 filing.contactEmail(), filing.subject(), filing.description(), filing.agencyCode(), filing.language(), now);
         request.persist();
         RequestHistory.record(request, "file", null, requester, Role.RESIDENT, null, now);
         outbox.append(request.id, request.filed());
         LOG.infof("Filed %s (%s)", request.trackingNumber, request.id);
-        return request;
+        return new Filed(request, false);
     }
 
     public List<InformationRequest> listOwn(String requesterSubject) {

@@ -29,10 +29,14 @@ public interface AccesoApi {
 
     // ---- requests (request-service)
 
+    /**
+     * Files a request. {@code idempotencyKey} comes with the form (one per rendering), so a double submit or a resubmit
+     * after a timeout answers with the request filed the first time instead of filing another.
+     */
     @POST
     @Path("/requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    Api.Request file(Api.Filing filing);
+    Api.Request file(@HeaderParam("Idempotency-Key") String idempotencyKey, Api.Filing filing);
 
     @GET
     @Path("/requests/mine")

@@ -13,18 +13,29 @@ public class ApiProblem extends RuntimeException {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int status;
+    private final String type;
     private final String detail;
     private final List<Violation> violations;
 
     public ApiProblem(int status, String detail, List<Violation> violations) {
+        this(status, null, detail, violations);
+    }
+
+    public ApiProblem(int status, String type, String detail, List<Violation> violations) {
         super("API answered " + status + ": " + detail, null, false, false);
         this.status = status;
+        this.type = type;
         this.detail = detail;
         this.violations = violations == null ? List.of() : violations;
     }
 
     public int status() {
         return status;
+    }
+
+    /** The problem's type ({@code /problems/illegal-move}...), or null. */
+    public String type() {
+        return type;
     }
 
     public String detail() {
@@ -45,7 +56,7 @@ public class ApiProblem extends RuntimeException {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Body(String title, Integer status, String detail, List<Violation> violations) {
+    record Body(String type, String title, Integer status, String detail, List<Violation> violations) {
     }
 
     /** Reads every answer of 400 and above into an {@link ApiProblem}. */
@@ -53,19 +64,21 @@ public class ApiProblem extends RuntimeException {
 
         @Override
         public ApiProblem toThrowable(Response response) {
+            String type = null;
             String detail = null;
             List<Violation> violations = List.of();
             try {
                 String text = response.readEntity(String.class);
                 if (text != null && text.startsWith("{")) {
                     Body body = JSON.readValue(text, Body.class);
+                    type = body.type();
                     detail = body.detail() != null ? body.detail() : body.title();
                     violations = body.violations();
                 }
             } catch (Exception unreadable) {
                 // not a problem document: the status says enough
             }
-            return new ApiProblem(response.getStatus(), detail, violations);
+            return new ApiProblem(response.getStatus(), type, detail, violations);
         }
 
         @Override

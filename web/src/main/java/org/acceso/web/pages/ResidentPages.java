@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,15 +18,22 @@ import org.acceso.web.view.Form;
 import org.acceso.web.view.Pages;
 import org.acceso.web.view.Texts;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The resident's pages: file a request, the receipt, and "my requests". */
 @Path("/requests")
 @Produces(MediaType.TEXT_HTML)
 public class ResidentPages {
+
+    private static final Logger LOG = Logger.getLogger(ResidentPages.class);
+
+    static final String IDEMPOTENCY_KEY_REUSED = "/problems/idempotency-key-reused";
 
     @Inject
     Pages pages;
@@ -37,11 +45,21 @@ public class ResidentPages {
     @RestClient
     AccesoApi api;
 
+    /** The form field that carries the filing's Idempotency-Key: one per form rendered, sent with every submit of it. */
+    static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+    /** What request-service takes as a key: 1 to 255 visible ASCII characters. */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
     @GET
     @Path("new")
     @RolesAllowed("resident")
     public TemplateInstance newRequest() {
-        return form(new Form("file").value("language", pages.lang()));
+        return form(new Form("file").value("language", pages.lang()).value(IDEMPOTENCY_KEY, newKey()));
+    }
+
+    private static String newKey() {
+        return UUID.randomUUID().toString();
     }
 
     private TemplateInstance form(Form form) {
@@ -55,8 +73,10 @@ public class ResidentPages {
     @RolesAllowed("resident")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response file(@RestForm String subject, @RestForm String description, @RestForm String agencyCode,
-                         @RestForm String language) {
+                         @RestForm String language, @RestForm String idempotencyKey) {
         Form form = new Form("file");
+        // a form rendered before keys existed (or tampered with) gets a key of its own from now on
+        form.value(IDEMPOTENCY_KEY, idempotencyKey != null && KEY.matcher(idempotencyKey).matches() ? idempotencyKey : newKey());
         form.required("subject", subject, texts.get("error_subject_required"));
         form.maxLength("subject", 200, texts.get("error_subject_long"));
         form.required("description", description, texts.get("error_description_required"));
@@ -67,12 +87,24 @@ public class ResidentPages {
             return Response.status(400).entity(form(form)).build();
         }
         try {
-            Api.Request filed = api.file(new Api.Filing(form.get("subject"), form.get("description"),
+            Api.Request filed = api.file(form.get(IDEMPOTENCY_KEY), new Api.Filing(form.get("subject"), form.get("description"),
                     form.get("agencyCode").isEmpty() ? null : form.get("agencyCode"), form.get("language")));
             return HomePage.seeOther("/requests/" + filed.id() + "/receipt");
         } catch (ApiProblem problem) {
-            Problems.onto(form, problem, texts);
+            if (problem.status() == 422 && IDEMPOTENCY_KEY_REUSED.equals(problem.type())) {
+                // this form was filed before (a submit whose answer was lost) with other words: say so, and let a
+                // new submit file a new request
+                form.value(IDEMPOTENCY_KEY, newKey()).error(null, texts.get("error_already_filed"));
+                return Response.status(Problems.formStatus(problem)).entity(form(form)).build();
+            }
+            Problems.onto(form, problem, texts); // the same key again: nothing was filed, or the retry replays it
             return Response.status(Problems.formStatus(problem)).entity(form(form)).build();
+        } catch (ProcessingException unanswered) {
+            // no answer (the API did not answer in time or could not be reached): it may have been filed; the form
+            // keeps its key, so sending it again files once
+            LOG.warnf("Filing got no answer from the API: %s", unanswered.getMessage());
+            form.error(null, texts.get("error_unavailable"));
+            return Response.status(503).entity(form(form)).build();
         }
     }
 

@@ -3,6 +3,10 @@ package org.acceso.web.support;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -35,6 +39,12 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
 
     static final String ALL_MOVES = "[\"assign\",\"requestClarification\",\"provideClarification\",\"refer\",\"referOut\","
             + "\"extend\",\"answer\",\"withdraw\",\"appeal\",\"resolveAppeal\"]";
+
+    /** Marks a test's {@code WireMockServer} field: the stand-in itself, to stub a call or check what the front sent. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Server {
+    }
 
     private WireMockServer server;
 
@@ -97,6 +107,11 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
     private void json(String path, String body) {
         server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(Server.class, WireMockServer.class));
     }
 
     @Override

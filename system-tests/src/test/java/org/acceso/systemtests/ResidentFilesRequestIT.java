@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.acceso.systemtests.Gateway.anonymous;
 import static org.acceso.systemtests.Gateway.as;
@@ -30,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A resident's journey through the gateway, against the real system: Ana files a request, gets a tracking number
  * at once, and receives one e-mail with the tracking number and the legal due date in Spanish; the request then
- * shows that due date. Nobody without a token, and no other resident, can read it.
+ * shows that due date. Nobody without a token, and no other resident, can read it. A filing sent twice with one
+ * {@code Idempotency-Key} (a client that got no answer and tries again) is one request with one receipt.
  */
 @ExtendWith(SharedSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the journey first, so it times filing -> e-mail itself
@@ -39,6 +41,7 @@ class ResidentFilesRequestIT {
     private static final String ANA = "ana";
     private static final String ANA_EMAIL = "ana@example.org";
     private static final String BEN = "ben";
+    private static final String BEN_EMAIL = "ben@example.org";
 
     private static final String SUBJECT = "Contratos de recolección de residuos";
     private static final String DESCRIPTION = "Copia de los contratos vigentes y sus anexos.";
@@ -158,6 +161,44 @@ class ResidentFilesRequestIT {
         Response bensOwn = as(BEN).get("/api/requests/mine");
         assertThat(bensOwn.statusCode()).as("GET /api/requests/mine as ben: %s", bensOwn.asString()).isEqualTo(200);
         assertThat(bensOwn.jsonPath().getList("id", String.class)).doesNotContain(filing.id());
+    }
+
+    @Test
+    void residentWhoSendsTheSameFilingTwiceWithOneIdempotencyKeyGetsOneRequestAndOneReceipt() {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> filing = Map.of("subject", "Horarios del centro de salud del barrio",
+                "description", "Horarios de atención de 2026.", "language", "es");
+
+        Response first = as(BEN).header("Idempotency-Key", key).body(filing).post("/api/requests");
+        Response again = as(BEN).header("Idempotency-Key", key).body(filing).post("/api/requests"); // "no answer? send again"
+
+        assertThat(first.statusCode()).as("first: %s", first.asString()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(again.statusCode()).as("again: %s", again.asString()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        String trackingNumber = first.jsonPath().getString("trackingNumber");
+        assertThat(again.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
+        assertThat(again.jsonPath().getString("trackingNumber")).isEqualTo(trackingNumber);
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+
+        Response other = as(BEN).header("Idempotency-Key", key)
+                .body(Map.of("subject", "Otra cosa", "description", "Otra pregunta.", "language", "es")).post("/api/requests");
+        assertProblem(other, 422);
+        assertThat(other.jsonPath().getString("type")).endsWith("/problems/idempotency-key-reused");
+
+        awaitOrFail("the receipt e-mail to " + BEN_EMAIL + " naming " + trackingNumber, RECEIPT_WAIT,
+                () -> system().mailbox().to(BEN_EMAIL, trackingNumber), found -> !found.isEmpty());
+        Response mine = as(BEN).get("/api/requests/mine");
+        assertThat(mine.jsonPath().getList("trackingNumber", String.class)).containsOnlyOnce(trackingNumber);
+        assertThat(mine.jsonPath().getList("subject", String.class)).doesNotContain("Otra cosa");
+        try {
+            await("no second receipt for " + trackingNumber)
+                    .during(NO_SECOND_RECEIPT_FOR).atMost(NO_SECOND_RECEIPT_FOR.plusSeconds(3))
+                    .until(() -> system().mailbox().to(BEN_EMAIL, trackingNumber).size() == 1);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("One filing, one receipt; " + BEN_EMAIL + " got "
+                    + system().mailbox().to(BEN_EMAIL, trackingNumber), e);
+        }
     }
 
     /** Ana's request, filed once for the whole class whichever test asks first. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,15 +91,18 @@ final class Report {
                     ? String.format(Locale.ROOT, "%.1f/s / %.1f/s = %s", gateway.get().throughput(),
                     direct.get().throughput(), pct(share)) : "–", "≥ 85%", share.map(v -> v >= GATEWAY_TARGET).orElse(null)));
         }
-        Results.MailLatency mail = r.mail;
-        boolean mailMeasured = mail != null && mail.latency().count() > 0;
-        checks.add(new Check("filing → receipt e-mail p50 at half the best rate", mailMeasured
-                ? String.format(Locale.ROOT, "%.0f ms at %.1f filings/s", mail.latency().p50(), mail.rate()) : "–",
-                "≤ 150 ms", mailMeasured ? mail.latency().p50() <= RECEIPT_P50_MS : null));
-        checks.add(new Check("filing → receipt e-mail p99 at half the best rate", mailMeasured
-                ? String.format(Locale.ROOT, "%.0f ms (%d of %d receipts seen)", mail.latency().p99(), mail.received(),
-                mail.accepted()) : "–", "≤ 1 s",
-                mailMeasured ? mail.latency().p99() <= RECEIPT_P99_MS && mail.received() == mail.accepted() : null));
+        for (Map.Entry<String, Results.MailLatency> latency : mailLatencies(r).entrySet()) {
+            Results.MailLatency mail = latency.getValue();
+            boolean measured = mail != null && mail.latency().count() > 0;
+            String at = " at half the best " + latency.getKey() + " rate";
+            checks.add(new Check("filing → receipt e-mail p50" + at, measured
+                    ? String.format(Locale.ROOT, "%.0f ms at %.1f filings/s", mail.latency().p50(), mail.rate()) : "–",
+                    "≤ 150 ms", measured ? mail.latency().p50() <= RECEIPT_P50_MS : null));
+            checks.add(new Check("filing → receipt e-mail p99" + at, measured
+                    ? String.format(Locale.ROOT, "%.0f ms (%d of %d receipts seen)", mail.latency().p99(), mail.received(),
+                    mail.accepted()) : "–", "≤ 1 s",
+                    measured ? mail.latency().p99() <= RECEIPT_P99_MS && mail.received() == mail.accepted() : null));
+        }
         long rss = r.rssKb.values().stream().mapToLong(Long::longValue).sum();
         checks.add(new Check("RSS of the four services after the load", r.rssKb.isEmpty() ? "–"
                 : String.format(Locale.ROOT, "%d MB (%s)", rss / 1024, String.join(", ", r.rssKb.entrySet().stream()
@@ -193,14 +197,17 @@ final class Report {
                 md.append(String.format(Locale.ROOT, "%.1f | %.2f |%n", cpu.totalMsPerFiling(), cpu.coresBusy()));
             }
         }
-        if (r.mail != null) {
-            Summary s = r.mail.latency();
+        for (Results.MailLatency mail : mailLatencies(r).values()) {
+            if (mail == null) {
+                continue;
+            }
+            Summary s = mail.latency();
             md.append(String.format(Locale.ROOT, "%nFiling (POST sent) → receipt e-mail at the catcher, %.1f filings/s "
-                            + "for %d s through the gateway: %d filed, %d accepted, %d receipts seen; p50 %.0f ms, p95 %.0f ms, "
-                            + "p99 %.0f ms, max %.0f ms. The catcher is polled per mailbox with a receipt outstanding, "
-                            + "one cycle took %.0f ms on average: figures are late by up to that.%n",
-                    r.mail.rate(), r.settings.mailPhase().toSeconds(), r.mail.filed(), r.mail.accepted(),
-                    r.mail.received(), s.p50(), s.p95(), s.p99(), s.max(), r.mail.pollMs()));
+                            + "(half the best %s rate) for %d s through the gateway: %d filed, %d accepted, %d receipts seen; "
+                            + "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms. The catcher is polled per mailbox with a "
+                            + "receipt outstanding, one cycle took %.0f ms on average: figures are late by up to that.%n",
+                    mail.rate(), mail.basis(), r.settings.mailPhase().toSeconds(), mail.filed(), mail.accepted(),
+                    mail.received(), s.p50(), s.p95(), s.p99(), s.max(), mail.pollMs()));
         }
         md.append(String.format(Locale.ROOT, "%nEvery filing of the load phases (%d accepted) checked after its level "
                 + "drained: lost=%d duplicated=%d.%n", r.loadAccepted, r.loadLost, r.loadDuplicated));
@@ -235,6 +242,14 @@ final class Report {
             r.notes.forEach(note -> md.append("- ").append(note).append("\n"));
         }
         return md.toString();
+    }
+
+    /** The e-mail latency phases by what their rate is half of, below the pipeline's rate first; null if not run. */
+    private static Map<String, Results.MailLatency> mailLatencies(Results r) {
+        Map<String, Results.MailLatency> phases = new LinkedHashMap<>();
+        phases.put(Results.PIPELINE_BASIS, r.mailBelowPipeline);
+        phases.put(Results.INTAKE_BASIS, r.mail);
+        return phases;
     }
 
     private static String num(Double value) {

@@ -100,4 +100,37 @@ class ReportTest {
         assertThat(cpu.totalMsPerFiling()).isEqualTo(30.0);
         assertThat(cpu.coresBusy()).isEqualTo(0.3); // 3 s of CPU in 10 s
     }
+
+    @Test
+    void shouldJudgeTheReceiptLatencyBelowThePipelinesRateAndAtHalfTheIntakeApart() {
+        Results results = new Results();
+        results.settings = Settings.quickRun();
+        results.mailBelowPipeline = new Results.MailLatency(Results.PIPELINE_BASIS, 10, 300, 300, 300, latency(120, 400), 50);
+        results.mail = new Results.MailLatency(Results.INTAKE_BASIS, 30, 900, 900, 899, latency(4000, 9000), 1900);
+
+        List<Report.Check> checks = Report.checks(results);
+
+        assertThat(check(checks, "filing → receipt e-mail p50 at half the best pipeline rate").met()).isTrue();   // 120 ms ≤ 150 ms
+        assertThat(check(checks, "filing → receipt e-mail p99 at half the best pipeline rate").met()).isTrue();   // 400 ms ≤ 1 s, all seen
+        assertThat(check(checks, "filing → receipt e-mail p50 at half the best intake rate").met()).isFalse();
+        assertThat(check(checks, "filing → receipt e-mail p99 at half the best intake rate").measured()).contains("899 of 900");
+        results.command = "bench/run";
+        results.startedAt = "2026-11-27 20:30 UTC";
+        results.machine = new Machine(2, 24_000, "OpenJDK 17", "Debian 12");
+        results.loadBefore = "1.0 / 1.0 / 1.0";
+        results.loadAfter = "2.0 / 2.0 / 2.0";
+        assertThat(Report.render(results)).contains("10.0 filings/s (half the best pipeline rate)")
+                .contains("30.0 filings/s (half the best intake rate)");
+    }
+
+    private static Summary latency(long p50Ms, long maxMs) {
+        Histogram histogram = Summary.micros();
+        for (int i = 0; i < 60; i++) {
+            histogram.recordValue(p50Ms * 1000);
+        }
+        for (int i = 0; i < 40; i++) {
+            histogram.recordValue(maxMs * 1000);
+        }
+        return Summary.ofMicros(histogram);
+    }
 }

@@ -4,11 +4,9 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.acceso.request.service.Sha256;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What a resident sends to file a request. Only a description of the information is required;
@@ -44,11 +42,6 @@ public record FileRequest(
         for (String value : new String[] {subject, description, agencyCode, language, contactEmail}) {
             canonical.append(value == null ? "-" : value.length() + ":" + value).append('\n');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

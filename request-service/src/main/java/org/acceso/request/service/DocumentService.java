@@ -22,10 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,7 +116,7 @@ public class DocumentService {
         document.name = cleanName;
         document.mediaType = mediaType;
         document.size = bytes.length;
-        document.sha256 = sha256(bytes);
+        document.sha256 = Sha256.hex(bytes);
         document.content = bytes;
         document.uploadedBy = actor.userId();
         document.uploaderRole = role.tokenName();
@@ -150,7 +147,7 @@ public class DocumentService {
                 .filter(d -> d.requestId.equals(request.id))
                 .filter(d -> access.canRead(actor, request, d))
                 .orElseThrow(() -> ProblemException.notFound("No document " + documentId + " on this request that you may read"));
-        if (!sha256(document.content).equals(document.sha256)) {
+        if (!Sha256.hex(document.content).equals(document.sha256)) {
             LOG.errorf("Document %s of %s fails its checksum: stored bytes are corrupt", document.id, request.trackingNumber);
             throw new ProblemException(Response.Status.INTERNAL_SERVER_ERROR,
                     "The stored document failed its integrity check; the administrators have been told");
@@ -230,14 +227,6 @@ public class DocumentService {
     private static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long size(Path file) {

@@ -12,6 +12,9 @@ public final class Topics {
     /** Published by request-service: the agency catalogue, compacted, keyed by agency code. */
     public static final String AGENCY_EVENTS = "agency-events";
 
+    /** Published by request-service: what the public register may show, keyed by request id; no personal data. */
+    public static final String PUBLICATION_EVENTS = "publication-events";
+
     private Topics() {
     }
 
@@ -25,6 +28,9 @@ public final class Topics {
         }
         if (event instanceof AgencyEvent) {
             return AGENCY_EVENTS;
+        }
+        if (event instanceof PublicationEvent) {
+            return PUBLICATION_EVENTS;
         }
         throw new IllegalArgumentException("No topic for " + event);
     }

@@ -12,6 +12,7 @@ import org.acceso.contracts.AgencyEvent;
 import org.acceso.contracts.DeadlineEvent;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
+import org.acceso.contracts.PublicationEvent;
 import org.acceso.contracts.RequestEvent;
 import org.acceso.contracts.Topics;
 import org.acceso.observability.Correlation;
@@ -54,6 +55,12 @@ public class Outbox {
     /** Appends an event about a request's legal clock, keyed by the request id like the request's own events. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Envelope append(UUID requestId, DeadlineEvent event) {
+        return write(requestKey(requestId), requestId, event);
+    }
+
+    /** Appends an event for the public register, keyed by the request id (its topic carries no personal data). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Envelope append(UUID requestId, PublicationEvent event) {
         return write(requestKey(requestId), requestId, event);
     }
 

@@ -74,16 +74,16 @@ public final class PersonalDataDetector {
 
     private static final String STREET_PREFIX =
             "(?:calle|avenida|av\\.|avda\\.|bv\\.|bvar\\.|bvard\\.|boulevard|bulevar|pasaje|pje\\.|diagonal|diag\\.|camino)";
-    private static final String WORD = "(?:\\p{Lu}[\\p{L}'’.]*|\\d{1,2}(?=\\s+de\\s))";
-    private static final String ANY_WORD = "(?:[\\p{L}][\\p{L}'’.]*|\\d{1,2}(?=\\s+de\\s))";
+    private static final String WORD = "(?:\\p{Lu}[\\p{L}'’.]*|\\d{1,2}(?=\\h+de\\s))";
+    private static final String ANY_WORD = "(?:[\\p{L}][\\p{L}'’.]*|\\d{1,2}(?=\\h+de\\s))";
     private static final String CONNECTOR = "(?:de|del|la|las|los|y|el)";
-    private static final String HOUSE = "(?:(?i:n[°º.]?|nro\\.?|n[uú]mero)\\s*)?[1-9]\\d{0,4}(?![\\d]|[.,-]\\d)";
-    private static final String UNIT = "(?:,?\\s*(?i:piso\\s*\\d{1,3}|\\d{1,3}\\s*[°º](?:\\s*piso)?)"
-            + "(?:\\s*,?\\s*(?i:dto\\.?|dpto\\.?|depto\\.?|departamento|of\\.?|oficina)?\\s*[\"“]?(?-i:[A-Z]|\\d{1,3})\\b[\"”]?)?)?";
-    private static final Pattern ADDRESS_WITH_PREFIX = Pattern.compile("(?i:\\b" + STREET_PREFIX + ")\\s+"
-            + "(" + ANY_WORD + "(?:\\s+(?:" + CONNECTOR + "\\s+)?" + ANY_WORD + "){0,4})\\s+" + HOUSE + UNIT);
+    private static final String HOUSE = "(?:(?i:n[°º.]?|nro\\.?|n[uú]mero)\\h*)?[1-9]\\d{0,4}(?![\\d]|[.,-]\\d)";
+    private static final String UNIT = "(?:,?\\h*(?i:piso\\h*\\d{1,3}|\\d{1,3}\\h*[°º](?:\\h*piso)?)"
+            + "(?:\\h*,?\\h*(?i:dto\\.?|dpto\\.?|depto\\.?|departamento|of\\.?|oficina)?\\h*[\"“]?(?-i:[A-Z]|\\d{1,3})\\b[\"”]?)?)?";
+    private static final Pattern ADDRESS_WITH_PREFIX = Pattern.compile("(?i:\\b" + STREET_PREFIX + ")\\h+"
+            + "(" + ANY_WORD + "(?:\\h+(?:" + CONNECTOR + "\\h+)?" + ANY_WORD + "){0,4})\\h+" + HOUSE + UNIT);
     private static final Pattern ADDRESS = Pattern.compile("(?<![\\p{L}\\d])"
-            + "(" + WORD + "(?:\\s+(?:" + CONNECTOR + "\\s+)?" + WORD + "){0,3})\\s+" + HOUSE + UNIT);
+            + "(" + WORD + "(?:\\h+(?:" + CONNECTOR + "\\h+)?" + WORD + "){0,3})\\h+" + HOUSE + UNIT);
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}][\\p{L}'’]*\\.?");
     /** Words that may come before a street or a name at the start of a sentence (normalised: lower case, no accents). */
@@ -107,6 +107,7 @@ public final class PersonalDataDetector {
             "sala", "cama", "habitacion", "mesa", "informe", "numero", "aip", "obra", "obras", "plan", "programa",
             "proyecto", "etapa", "fase", "zona", "distrito", "seccion", "cuenta", "factura", "recibo", "ticket",
             "codigo", "modelo", "tipo", "clase", "nivel", "grado", "curso", "division", "escuela", "hospital", "centro",
+            "norte", "sur", "oeste", "noroeste", "noreste", "sudeste", "sudoeste", "sureste", "suroeste",
             "covid", "iso", "edicion", "cuit", "cuil", "dni", "documento", "tel", "telefono", "celular", "cel",
             "interno", "fax", "whatsapp", "movil", "mail", "correo", "email", "cp", "periodo", "trimestre", "semestre", "ejercicio", "presupuesto");
     /** Capitalised words that start no person's name. */

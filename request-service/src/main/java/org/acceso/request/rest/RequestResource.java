@@ -100,7 +100,8 @@ public class RequestResource {
         }
         Language language = body.language() == null ? Language.DEFAULT : Language.fromCode(body.language()).orElseThrow();
         RequestService.Filed filed = requests.file(caller.get(), new RequestService.Filing(body.subject().strip(),
-                body.description(), blankToNull(body.agencyCode()), language, contactEmail), key);
+                body.description(), blankToNull(body.agencyCode()), language, contactEmail,
+                !Boolean.FALSE.equals(body.publicationConsent())), key);
         Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(filed.request().id.toString()).build())
                 .entity(views.full(filed.request(), caller.get()));
         if (filed.replayed()) {

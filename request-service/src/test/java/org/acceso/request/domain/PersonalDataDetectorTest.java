@@ -130,6 +130,7 @@ class PersonalDataDetectorTest {
             "Según el artículo 8 inciso i) no corresponde.",
             "La calle San Martín está cortada.",
             "Ver el Anexo 3 del Informe 12.",
+            "Montos por barrio: Centro 1500, Oeste 2300.",
     })
     void shouldFindNothingInTextsWithoutPersonalData(String text) {
         assertThat(DETECTOR.detect(text, Identity.NONE)).as("findings in «%s»", text).isEmpty();
@@ -152,6 +153,14 @@ class PersonalDataDetectorTest {
 
         assertThat(found).extracting(Finding::text).containsExactly("Maria.Gomez@example.org", "otro@example.org");
         assertThat(found).extracting(Finding::requester).containsExactly(true, false);
+    }
+
+    @Test
+    void shouldNotJoinWordsAcrossLinesIntoOneAddress() {
+        String text = "Vecina: Xiomara Pérez\nDomicilio Córdoba 1234.";
+
+        assertThat(DETECTOR.detect(text, Identity.NONE)).extracting(Finding::text)
+                .containsExactly("Xiomara Pérez", "Córdoba 1234");
     }
 
     @Test

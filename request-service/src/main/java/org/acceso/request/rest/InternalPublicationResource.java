@@ -5,16 +5,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.acceso.request.service.PublicationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Service to service, never routed by the gateway: register-service fetches the public (redacted) copies named in
@@ -44,12 +40,6 @@ public class InternalPublicationResource {
     public Response publicDocumentForRegister(@PathParam("requestId") String requestId,
                                               @PathParam("documentId") String documentId) {
         PublicationService.Served document = publications.served(requestId, documentId);
-        return Response.ok(document.content(), document.mediaType())
-                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(
-                        HexFormat.of().parseHex(document.sha256())) + ":")
-                .header(HttpHeaders.ETAG, "\"" + document.sha256() + "\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .build();
+        return DocumentResource.bytes(document.content(), document.mediaType(), document.sha256()).build();
     }
 }

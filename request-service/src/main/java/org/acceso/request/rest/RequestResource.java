@@ -138,7 +138,7 @@ public class RequestResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Requests with filters, full-text search and paging",
+    @Operation(operationId = "listRequests", summary = "Requests with filters, full-text search and paging",
             description = "A resident gets their own requests; a clerk their agency's; coordinators, auditors and admins all. "
                     + "`q` searches subject and description (PostgreSQL full text, Spanish). `sort`: dueAt, -dueAt, filedAt, "
                     + "-filedAt, trackingNumber, -trackingNumber.")
@@ -183,7 +183,7 @@ public class RequestResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One request, as the caller may see it",
+    @Operation(operationId = "getRequest", summary = "One request, as the caller may see it",
             description = "A request the caller may not see is answered 404, exactly like one that does not exist.")
     @APIResponse(responseCode = "200", description = "The request, its documents and the moves the caller may make")
     @APIResponse(responseCode = "404", ref = "notFound")

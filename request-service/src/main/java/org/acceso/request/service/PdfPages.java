@@ -138,7 +138,9 @@ final class PdfPages {
             if (p == null) {
                 continue;
             }
-            Rectangle2D glyph = new Rectangle2D.Float(p.getX(), p.getY() - p.getHeight(), p.getWidth(), p.getHeight());
+            // the whole line height of the font (ascenders, accents, descenders), not the glyph's own height
+            float size = Math.max(p.getHeight(), p.getFontSizeInPt());
+            Rectangle2D glyph = new Rectangle2D.Float(p.getX(), p.getY() - size * 0.95f, p.getWidth(), size * 1.25f);
             if (line != null && Math.abs(p.getY() - lineY) < p.getHeight() / 2) {
                 line.add(glyph);
             } else {

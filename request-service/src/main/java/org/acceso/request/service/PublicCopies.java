@@ -17,6 +17,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.odf.OpenDocumentParser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -64,6 +65,8 @@ public class PublicCopies {
             Map.entry("email", Kind.EMAIL), Map.entry("e-mail", Kind.EMAIL), Map.entry("mail", Kind.EMAIL),
             Map.entry("correo", Kind.EMAIL), Map.entry("telefono", Kind.PHONE), Map.entry("tel", Kind.PHONE),
             Map.entry("celular", Kind.PHONE), Map.entry("domicilio", Kind.ADDRESS), Map.entry("direccion", Kind.ADDRESS));
+
+    private static final Logger LOG = Logger.getLogger(PublicCopies.class);
 
     private final PersonalDataDetector detector = PersonalDataDetector.standard();
 
@@ -131,6 +134,7 @@ public class PublicCopies {
         } catch (Unpublishable e) {
             return new Scan(false, e.getMessage(), List.of());
         } catch (RuntimeException | IOException e) {
+            LOG.infof("%s (%s) cannot be read for publication: %s", name, mediaType, e.toString());
             return new Scan(false, name + " cannot be read (" + mediaType + "), so it cannot be checked for personal "
                     + "data", List.of());
         }

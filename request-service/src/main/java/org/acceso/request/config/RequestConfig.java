@@ -21,6 +21,8 @@ public interface RequestConfig {
 
     Idempotency idempotency();
 
+    Publication publication();
+
     interface Tracking {
         /** Prefix of tracking numbers: {@code <prefix>-<year>-<6 digits>}. */
         @WithDefault("AIP")
@@ -67,5 +69,14 @@ public interface RequestConfig {
          */
         @WithDefault("24h")
         Duration retention();
+    }
+
+    interface Publication {
+        /**
+         * Whether a requester's {@code "publicationConsent": false} at filing keeps their request out of the public
+         * register (the law does not require consent; the city may honour it).
+         */
+        @WithDefault("true")
+        boolean honourConsent();
     }
 }

@@ -166,6 +166,10 @@ public class InformationRequest extends PanacheEntityBase {
     @Column(name = "appeal_window_closed", nullable = false)
     public boolean appealWindowClosed;
 
+    /** False when the requester asked at filing that nothing of theirs be published beyond the statistics. */
+    @Column(name = "publication_consent", nullable = false)
+    public boolean publicationConsent = true;
+
     @Version
     public long version;
 

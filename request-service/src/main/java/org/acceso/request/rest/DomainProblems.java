@@ -7,6 +7,8 @@ import org.acceso.request.domain.IllegalMoveException;
 import org.acceso.request.domain.InvalidInput;
 import org.acceso.request.domain.RuleViolation;
 import org.acceso.request.service.FilingKeys;
+import org.acceso.request.service.PublicCopies;
+import org.acceso.request.service.PublicationService;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -19,6 +21,9 @@ import java.util.Map;
 public class DomainProblems {
 
     public static final String IDEMPOTENCY_KEY_REUSED = "/problems/idempotency-key-reused";
+    public static final String PERSONAL_DATA = "/problems/personal-data";
+    public static final String UNPUBLISHABLE_DOCUMENT = "/problems/unpublishable-document";
+    public static final String NO_PUBLICATION_CONSENT = "/problems/no-publication-consent";
 
     @ServerExceptionMapper
     public Response illegalMove(IllegalMoveException e, UriInfo uri) {
@@ -44,6 +49,27 @@ public class DomainProblems {
     public Response idempotencyKeyReused(FilingKeys.Reused e, UriInfo uri) {
         return respond(new Problem(IDEMPOTENCY_KEY_REUSED, "Idempotency key reused", 422, e.getMessage(), uri.getPath(),
                 List.of(), Map.of()));
+    }
+
+    /** Approved texts that still hold personal data the clerk did not keep: each datum's field, kind and place. */
+    @ServerExceptionMapper
+    public Response personalDataLeft(PublicationService.PersonalDataLeft e, UriInfo uri) {
+        return respond(new Problem(PERSONAL_DATA, "Personal data in the approved texts", 422, e.getMessage(),
+                uri.getPath(), List.of(), Map.of("personalData", e.data())));
+    }
+
+    /** A document named PUBLIC whose content cannot be checked for personal data (an image, a scan, a spreadsheet). */
+    @ServerExceptionMapper
+    public Response unpublishable(PublicCopies.Unpublishable e, UriInfo uri) {
+        return respond(new Problem(UNPUBLISHABLE_DOCUMENT, "Document cannot be published", 422, e.getMessage(),
+                uri.getPath(), List.of(), Map.of()));
+    }
+
+    /** The requester declined publication at filing and the city honours it. */
+    @ServerExceptionMapper
+    public Response noConsent(PublicationService.NoConsent e, UriInfo uri) {
+        return respond(new Problem(NO_PUBLICATION_CONSENT, "The requester declined publication", 409, e.getMessage(),
+                uri.getPath(), List.of(), Map.of()));
     }
 
     private static Response respond(Problem problem) {

@@ -100,7 +100,8 @@ public class RequestResource {
         }
         Language language = body.language() == null ? Language.DEFAULT : Language.fromCode(body.language()).orElseThrow();
         RequestService.Filed filed = requests.file(caller.get(), new RequestService.Filing(body.subject().strip(),
-                body.description(), blankToNull(body.agencyCode()), language, contactEmail), key);
+                body.description(), blankToNull(body.agencyCode()), language, contactEmail,
+                !Boolean.FALSE.equals(body.publicationConsent())), key);
         Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(filed.request().id.toString()).build())
                 .entity(views.full(filed.request(), caller.get()));
         if (filed.replayed()) {
@@ -137,7 +138,7 @@ public class RequestResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Requests with filters, full-text search and paging",
+    @Operation(operationId = "listRequests", summary = "Requests with filters, full-text search and paging",
             description = "A resident gets their own requests; a clerk their agency's; coordinators, auditors and admins all. "
                     + "`q` searches subject and description (PostgreSQL full text, Spanish). `sort`: dueAt, -dueAt, filedAt, "
                     + "-filedAt, trackingNumber, -trackingNumber.")
@@ -182,7 +183,7 @@ public class RequestResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One request, as the caller may see it",
+    @Operation(operationId = "getRequest", summary = "One request, as the caller may see it",
             description = "A request the caller may not see is answered 404, exactly like one that does not exist.")
     @APIResponse(responseCode = "200", description = "The request, its documents and the moves the caller may make")
     @APIResponse(responseCode = "404", ref = "notFound")

@@ -15,6 +15,7 @@ import java.util.UUID;
  * A request as its caller may see it. {@code requesterName}/{@code contactEmail} are null for callers who may not see
  * the requester (an admin); {@code allowedMoves} are the moves this caller may make now (what a page should offer).
  * {@code dueOn}/{@code dueAt} are null until the legal clock has been scheduled; instants carry the jurisdiction's offset.
+ * {@code publicationConsent} is false when the requester asked that nothing of theirs be published.
  */
 public record RequestView(
         UUID id,
@@ -40,6 +41,7 @@ public record RequestView(
         LocalDate appealDueOn,
         OffsetDateTime appealDueAt,
         boolean appealWindowClosed,
+        boolean publicationConsent,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<DocumentService.Info> documents,
         List<String> allowedMoves) {
 
@@ -68,7 +70,7 @@ public record RequestView(
                 r.externalBody,
                 r.appealedAt == null ? null : new Appeal(r.appealAgainst, r.appealReason, r.appealedAt,
                         r.appealDecision == null ? null : r.appealDecision.name(), r.appealText, r.appealResolvedAt),
-                r.appealDueOn, at(r.appealDueAt, zone), r.appealWindowClosed,
+                r.appealDueOn, at(r.appealDueAt, zone), r.appealWindowClosed, r.publicationConsent,
                 documents, allowedMoves);
     }
 

@@ -51,8 +51,12 @@ public class RequestService {
         this.filingKeys = filingKeys;
     }
 
-    /** What a resident asks for. {@code contactEmail} has already defaulted to the account's e-mail. */
-    public record Filing(String subject, String description, String agencyCode, Language language, String contactEmail) {
+    /**
+     * What a resident asks for. {@code contactEmail} has already defaulted to the account's e-mail;
+     * {@code publicationConsent} is false when nothing of it is to be published beyond the statistics.
+     */
+    public record Filing(String subject, String description, String agencyCode, Language language, String contactEmail,
+                         boolean publicationConsent) {
     }
 
     /** The outcome of a filing: the request, and whether it was filed before under the same Idempotency-Key. */
@@ -83,6 +87,7 @@ public class RequestService {
         }
         InformationRequest request = InformationRequest.file(id, trackingNumbers.next(now), requester,
                 filing.contactEmail(), filing.subject(), filing.description(), filing.agencyCode(), filing.language(), now);
+        request.publicationConsent = filing.publicationConsent();
         request.persist();
         RequestHistory.record(request, "file", null, requester, Role.RESIDENT, null, now);
         outbox.append(request.id, request.filed());

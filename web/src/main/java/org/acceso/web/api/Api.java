@@ -129,8 +129,9 @@ public final class Api {
 
     // ---- bodies sent (null fields are left out)
 
+    /** {@code publicationConsent}: false when the resident asked that nothing of it be published; null otherwise. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Filing(String subject, String description, String agencyCode, String language) {
+    public record Filing(String subject, String description, String agencyCode, String language, Boolean publicationConsent) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

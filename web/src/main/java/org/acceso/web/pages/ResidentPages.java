@@ -73,7 +73,7 @@ public class ResidentPages {
     @RolesAllowed("resident")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response file(@RestForm String subject, @RestForm String description, @RestForm String agencyCode,
-                         @RestForm String language, @RestForm String idempotencyKey) {
+                         @RestForm String language, @RestForm String noPublication, @RestForm String idempotencyKey) {
         Form form = new Form("file");
         // a form rendered before keys existed (or tampered with) gets a key of its own from now on
         form.value(IDEMPOTENCY_KEY, idempotencyKey != null && KEY.matcher(idempotencyKey).matches() ? idempotencyKey : newKey());
@@ -83,12 +83,14 @@ public class ResidentPages {
         form.maxLength("description", 20000, texts.get("error_description_long"));
         form.value("agencyCode", agencyCode == null ? "" : agencyCode.strip());
         form.value("language", "en".equals(language) ? "en" : "es");
+        form.value("noPublication", "yes".equals(noPublication) ? "yes" : "");
         if (form.isHasErrors()) {
             return Response.status(400).entity(form(form)).build();
         }
         try {
             Api.Request filed = api.file(form.get(IDEMPOTENCY_KEY), new Api.Filing(form.get("subject"), form.get("description"),
-                    form.get("agencyCode").isEmpty() ? null : form.get("agencyCode"), form.get("language")));
+                    form.get("agencyCode").isEmpty() ? null : form.get("agencyCode"), form.get("language"),
+                    "yes".equals(form.get("noPublication")) ? Boolean.FALSE : null));
             return HomePage.seeOther("/requests/" + filed.id() + "/receipt");
         } catch (ApiProblem problem) {
             if (problem.status() == 422 && IDEMPOTENCY_KEY_REUSED.equals(problem.type())) {

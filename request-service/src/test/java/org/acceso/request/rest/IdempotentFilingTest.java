@@ -388,7 +388,7 @@ class IdempotentFilingTest {
 
     static FilingKeys.Key keyOf(String key, String subject) {
         return new FilingKeys.Key(key, new FileRequest(subject, "Copia de los contratos de alumbrado 2025.", "OBRAS",
-                null, null).sha256());
+                null, null, null, null, null).sha256());
     }
 
     /** Whether a transaction waits for a lock to write a filing's key (the second attempt behind the first). */

@@ -40,15 +40,20 @@ public class ErrorPages {
         return page(503);
     }
 
+    /** A role check refused the page before it ran (so before the CSRF filter): the frame without forms. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return page(403);
+        return bare(403);
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.bare("error").data("status", "404")).build();
+        return bare(404);
+    }
+
+    private Response bare(int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.bare("error").data("status", String.valueOf(status))).build();
     }
 
     private Response page(int status) {

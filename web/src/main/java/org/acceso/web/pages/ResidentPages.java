@@ -49,7 +49,7 @@ public class ResidentPages {
     static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     /** What request-service takes as a key: 1 to 255 visible ASCII characters. */
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     @GET
     @Path("new")

@@ -31,7 +31,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The clerk's inbox (the agency's requests by due date), the coordinator's desk (unrouted requests first), and the
@@ -131,7 +130,7 @@ public class StaffPages {
     @RolesAllowed({"clerk", "coordinator"})
     public TemplateInstance registration() {
         return registrationForm(new Form("register").value("channel", "IN_PERSON").value("language", pages.lang())
-                .value("receivedAt", now()).value(ResidentPages.IDEMPOTENCY_KEY, UUID.randomUUID().toString()));
+                .value("receivedAt", now()).value(ResidentPages.IDEMPOTENCY_KEY, ResidentPages.newKey()));
     }
 
     private static String now() {
@@ -166,8 +165,7 @@ public class StaffPages {
                              @RestForm String receivedAt, @RestForm String subject, @RestForm String description,
                              @RestForm String agencyCode, @RestForm String language, @RestForm String idempotencyKey) {
         Form form = new Form("register");
-        form.value(ResidentPages.IDEMPOTENCY_KEY, idempotencyKey != null && ResidentPages.KEY.matcher(idempotencyKey).matches()
-                ? idempotencyKey : UUID.randomUUID().toString());
+        ResidentPages.keyOnto(form, idempotencyKey);
         form.value("channel", CHANNELS.contains(channel) ? channel : "");
         if (form.get("channel").isEmpty()) {
             form.error("channel", texts.get("error_channel_required"));
@@ -182,12 +180,7 @@ public class StaffPages {
             form.error("requester.email", texts.get("error_requester_contact"));
         }
         OffsetDateTime received = received(form, receivedAt);
-        form.required("subject", subject, texts.get("error_subject_required"));
-        form.maxLength("subject", 200, texts.get("error_subject_long"));
-        form.required("description", description, texts.get("error_description_required"));
-        form.maxLength("description", 20000, texts.get("error_description_long"));
-        form.value("agencyCode", agencyCode == null ? "" : agencyCode.strip());
-        form.value("language", "en".equals(language) ? "en" : "es");
+        ResidentPages.requestOnto(form, texts, subject, description, agencyCode, language);
         if (form.isHasErrors()) {
             return Response.status(400).entity(registrationForm(form)).build();
         }
@@ -201,7 +194,7 @@ public class StaffPages {
             return HomePage.seeOther("/requests/" + registered.id() + "/receipt");
         } catch (ApiProblem problem) {
             if (problem.status() == 422 && ResidentPages.IDEMPOTENCY_KEY_REUSED.equals(problem.type())) {
-                form.value(ResidentPages.IDEMPOTENCY_KEY, UUID.randomUUID().toString()).error(null, texts.get("error_already_registered"));
+                form.value(ResidentPages.IDEMPOTENCY_KEY, ResidentPages.newKey()).error(null, texts.get("error_already_registered"));
             } else {
                 Problems.onto(form, problem, texts);
             }

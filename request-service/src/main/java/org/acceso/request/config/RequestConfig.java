@@ -23,6 +23,10 @@ public interface RequestConfig {
 
     Publication publication();
 
+    Intake intake();
+
+    Receipt receipt();
+
     interface Tracking {
         /** Prefix of tracking numbers: {@code <prefix>-<year>-<6 digits>}. */
         @WithDefault("AIP")
@@ -78,5 +82,21 @@ public interface RequestConfig {
          */
         @WithDefault("true")
         boolean honourConsent();
+    }
+
+    interface Intake {
+        /**
+         * How far back staff may date a request they register ({@code receivedAt}): the legal clock counts from the
+         * instant the request was received, however late it is typed in, so the office's backlog after a closure
+         * fits in; anything older comes in through the import ({@code POST /requests/import}).
+         */
+        @WithDefault("P30D")
+        Duration maxBackdate();
+    }
+
+    interface Receipt {
+        /** Who issues receipts: the body's name at the head of the printed receipt. */
+        @WithDefault("Municipalidad de Rosario")
+        String issuer();
     }
 }

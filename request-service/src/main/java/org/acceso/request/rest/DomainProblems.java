@@ -1,5 +1,6 @@
 package org.acceso.request.rest;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.acceso.problem.Problem;
@@ -9,6 +10,7 @@ import org.acceso.request.domain.RuleViolation;
 import org.acceso.request.service.FilingKeys;
 import org.acceso.request.service.PublicCopies;
 import org.acceso.request.service.PublicationService;
+import org.acceso.request.service.Receipts;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * The lifecycle's refusals as problems: an illegal move or a broken rule is a 409, a broken input rule a 400, a filing's
- * Idempotency-Key reused for another body a 422.
+ * Idempotency-Key reused for another body a 422, a receipt whose due date the legal clock has not told yet a 409 with
+ * Retry-After.
  */
 public class DomainProblems {
 
@@ -24,6 +27,9 @@ public class DomainProblems {
     public static final String PERSONAL_DATA = "/problems/personal-data";
     public static final String UNPUBLISHABLE_DOCUMENT = "/problems/unpublishable-document";
     public static final String NO_PUBLICATION_CONSENT = "/problems/no-publication-consent";
+    public static final String DUE_DATE_PENDING = "/problems/due-date-pending";
+    /** The legal clock schedules a new request within a second or two. */
+    static final int RECEIPT_RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response illegalMove(IllegalMoveException e, UriInfo uri) {
@@ -70,6 +76,16 @@ public class DomainProblems {
     public Response noConsent(PublicationService.NoConsent e, UriInfo uri) {
         return respond(new Problem(NO_PUBLICATION_CONSENT, "The requester declined publication", 409, e.getMessage(),
                 uri.getPath(), List.of(), Map.of()));
+    }
+
+    /**
+     * A receipt asked for before the legal clock told the due date (it does within seconds): 409 with Retry-After, so a
+     * client waits and asks again; never a receipt without its date, nor a date of our own.
+     */
+    @ServerExceptionMapper
+    public Response dueDateNotKnownYet(Receipts.DueDateNotKnownYet e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(DUE_DATE_PENDING, "Due date not known yet", 409, e.getMessage(),
+                uri.getPath(), List.of(), Map.of()))).header(HttpHeaders.RETRY_AFTER, RECEIPT_RETRY_AFTER_SECONDS).build();
     }
 
     private static Response respond(Problem problem) {

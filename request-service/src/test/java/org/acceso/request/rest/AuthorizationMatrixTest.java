@@ -102,6 +102,7 @@ class AuthorizationMatrixTest {
      */
     enum Row {
         FILE("POST", "/requests", null, false, 201, 201, 403, 403, 403, 403, 403, 403, 401),
+        REGISTER("POST", "/requests", " with `channel`, `requester`", null, false, 403, 403, 201, 403, 201, 403, 403, 403, 401),
         MINE("GET", "/requests/mine", null, false, 200, 200, 403, 403, 403, 403, 403, 403, 401),
         LIST("GET", "/requests", null, false, 200, 200, 200, 200, 200, 200, 200, 403, 401),
         GET("GET", "/requests/{id}", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 404, 401),
@@ -121,6 +122,7 @@ class AuthorizationMatrixTest {
         DOCUMENTS("GET", "/requests/{id}/documents", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 404, 401),
         DOCUMENT("GET", "/requests/{id}/documents/{docId}", RequestStatus.ANSWERED, false,
                 200, 404, 200, 404, 200, 200, 200, 404, 401),
+        RECEIPT("GET", "/requests/{id}/receipt.pdf", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 404, 401),
         IMPORT("POST", "/requests/import", null, false, 403, 403, 403, 403, 403, 403, 201, 403, 401),
         AGENCIES("GET", "/agencies", null, false, 200, 200, 200, 200, 200, 200, 200, 200, 401),
         AGENCY_CREATE("POST", "/agencies", null, false, 403, 403, 403, 403, 403, 403, 201, 403, 401),
@@ -140,13 +142,20 @@ class AuthorizationMatrixTest {
 
         final String method;
         final String path;
+        /** What tells this row from another of the same method and path (the body), or "". */
+        final String variant;
         final RequestStatus state;
         final boolean mutates;
         final Map<Who, Integer> expected = new EnumMap<>(Who.class);
 
         Row(String method, String path, RequestStatus state, boolean mutates, int... statuses) {
+            this(method, path, "", state, mutates, statuses);
+        }
+
+        Row(String method, String path, String variant, RequestStatus state, boolean mutates, int... statuses) {
             this.method = method;
             this.path = path;
+            this.variant = variant;
             this.state = state;
             this.mutates = mutates;
             Who[] columns = Who.values();
@@ -166,9 +175,14 @@ class AuthorizationMatrixTest {
             return expectedFor(who) < 300;
         }
 
+        /** The endpoint as the README's table names it. */
+        String cell() {
+            return "`" + method + " " + path + "`" + variant;
+        }
+
         @Override
         public String toString() {
-            return method + " " + path;
+            return method + " " + path + variant;
         }
     }
 
@@ -178,7 +192,7 @@ class AuthorizationMatrixTest {
         Arrays.stream(Who.values()).forEach(who -> table.append(' ').append(who.header).append(" |"));
         table.append("\n|---|---|").append("---|".repeat(Who.values().length)).append('\n');
         for (Row row : Row.values()) {
-            table.append("| `").append(row).append("` | ").append(row.state == null ? "–" : row.state.name()).append(" |");
+            table.append("| ").append(row.cell()).append(" | ").append(row.state == null ? "–" : row.state.name()).append(" |");
             Arrays.stream(Who.values()).forEach(who -> table.append(' ').append(row.expectedFor(who)).append(" |"));
             table.append('\n');
         }
@@ -206,6 +220,7 @@ class AuthorizationMatrixTest {
             String documentId = upload(CARLA, id, "contrato.txt", RELEASED).then().statusCode(201).extract().path("id");
             as(CARLA).body(Map.of("outcome", "GRANTED", "text", "Se adjunta el contrato.", "documentIds", List.of(documentId)))
                     .post("/requests/" + id + "/answer").then().statusCode(200);
+            ReceiptTest.scheduled(id); // the receipt's due date
             answered = new Answered(id, documentId, RELEASED);
         }
         return answered;
@@ -302,6 +317,8 @@ class AuthorizationMatrixTest {
         return switch (row) {
             case FILE -> spec.body(Map.of("subject", "Horas extra 2025", "description", "Por secretaría.", "agencyCode", "OBRAS"))
                     .post("/requests");
+            case REGISTER -> spec.body(Map.of("subject", "Horas extra 2025", "description", "Por secretaría.", "agencyCode", "OBRAS",
+                    "channel", "IN_PERSON", "requester", Map.of("name", "Rosa Ruiz", "postalAddress", "Bv. Oroño 1234"))).post("/requests");
             case MINE -> spec.get("/requests/mine");
             case LIST -> spec.queryParam("sort", "-filedAt").queryParam("size", 100).get("/requests");
             case GET -> spec.get(requests);
@@ -319,6 +336,7 @@ class AuthorizationMatrixTest {
             case UPLOAD -> upload(who.token, id, "nota.txt", "Una nota.\n".getBytes(StandardCharsets.UTF_8));
             case DOCUMENTS -> spec.get(requests + "/documents");
             case DOCUMENT -> spec.get(requests + "/documents/" + answered().documentId());
+            case RECEIPT -> spec.get(requests + "/receipt.pdf");
             case IMPORT -> spec.contentType(ImportResource.NDJSON + "; charset=UTF-8").body("""
                     {"subject":"Importada por la matriz","description":"d","filedAt":"2025-03-10T13:00:00Z","status":"RECEIVED",\
                     "requesterName":"Rosa Ruiz","requesterEmail":"rosa@example.org"}
@@ -342,10 +360,14 @@ class AuthorizationMatrixTest {
 
     /** What a successful cell answers: the right thing, and the requester only to those who may see them. */
     private void assertSucceeded(Row row, Who who, String id, Response response) {
-        response.then().contentType(row == Row.DOCUMENT || row == Row.PUBLIC_COPY ? "text/plain" : "application/json");
+        response.then().contentType(row == Row.DOCUMENT || row == Row.PUBLIC_COPY ? "text/plain"
+                : row == Row.RECEIPT ? ReceiptResource.PDF : "application/json");
         switch (row) {
             case FILE -> response.then().body("status", equalTo("RECEIVED"))
                     .body("contactEmail", equalTo(who == Who.OWNER ? ANA_EMAIL : "ben@example.org"));
+            case REGISTER -> response.then().body("status", equalTo("RECEIVED")).body("channel", equalTo("IN_PERSON"))
+                    .body("agencyCode", equalTo("OBRAS")).body("requesterName", equalTo("Rosa Ruiz"))
+                    .body("requesterPostalAddress", equalTo("Bv. Oroño 1234")).body("contactEmail", nullValue());
             case MINE -> response.then().body("id", who == Who.OWNER ? hasItem(answered().id()) : not(hasItem(answered().id())))
                     .body("contactEmail", who == Who.OWNER ? hasItem(ANA_EMAIL) : not(hasItem(ANA_EMAIL)));
             case LIST -> {
@@ -418,6 +440,14 @@ class AuthorizationMatrixTest {
                     .body("size", equalTo(10)).body("released", equalTo(false));
             case DOCUMENTS -> response.then().body("id", hasItem(answered().documentId()));
             case DOCUMENT -> assertThat(response.asByteArray()).isEqualTo(answered().document());
+            case RECEIPT -> {
+                String tracking = as(ELENA).get(requests(id)).then().extract().path("trackingNumber");
+                try {
+                    assertThat(ReceiptTest.text(response)).contains(tracking).contains("lunes 21 de diciembre de 2026");
+                } catch (IOException e) {
+                    throw new AssertionError("The receipt is no PDF", e);
+                }
+            }
             case IMPORT -> response.then().body("imported", equalTo(1)).body("requests[0].status", equalTo("RECEIVED"));
             case AGENCIES -> response.then().body("code", hasItem("OBRAS")).body("code", hasItem("SALUD"));
             case AGENCY_CREATE -> response.then().body("code", org.hamcrest.Matchers.startsWith("MATRIZ_"))
@@ -435,6 +465,10 @@ class AuthorizationMatrixTest {
             // the released text holds no personal data: its public copy is the same bytes
             case PUBLIC_COPY -> assertThat(response.asByteArray()).isEqualTo(RELEASED);
         }
+    }
+
+    private static String requests(String id) {
+        return "/requests/" + id;
     }
 
     /** Ana's name and e-mail appear for those who may see the requester, and are null for everyone else. */

@@ -380,10 +380,10 @@ class IdempotentFilingTest {
     @Test
     void shouldKeepTheHashOfBodiesSentBeforePublicationConsentExistedAndTellConsentApart() {
         String before = "425edf6763494367067e9b87146e4f295a3208536d900bce357decc7bcbe29c1"; // as computed before the field
-        assertThat(new FileRequest("Obras 2025", "Contratos de obra.", "OBRAS", null, null, null).sha256()).isEqualTo(before);
-        assertThat(new FileRequest("Obras 2025", "Contratos de obra.", "OBRAS", null, null, false).sha256())
+        assertThat(new FileRequest("Obras 2025", "Contratos de obra.", "OBRAS", null, null, null, null, null, null).sha256()).isEqualTo(before);
+        assertThat(new FileRequest("Obras 2025", "Contratos de obra.", "OBRAS", null, null, false, null, null, null).sha256())
                 .isNotEqualTo(before)
-                .isNotEqualTo(new FileRequest("Obras 2025", "Contratos de obra.", "OBRAS", null, null, true).sha256());
+                .isNotEqualTo(new FileRequest("Obras 2025", "Contratos de obra.", "OBRAS", null, null, true, null, null, null).sha256());
     }
 
     // ---- helpers
@@ -397,7 +397,7 @@ class IdempotentFilingTest {
 
     static FilingKeys.Key keyOf(String key, String subject) {
         return new FilingKeys.Key(key, new FileRequest(subject, "Copia de los contratos de alumbrado 2025.", "OBRAS",
-                null, null, null).sha256());
+                null, null, null, null, null, null).sha256());
     }
 
     /** Whether a transaction waits for a lock to write a filing's key (the second attempt behind the first). */

@@ -42,15 +42,15 @@ public class ErrorPages {
         return page(503);
     }
 
+    /** A role check refused the page before it ran (so before the CSRF filter): the frame without forms. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return page(403);
+        return bare(403);
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.bare("error").data("status", "404").data("requestId", null)).build();
+        return bare(404);
     }
 
     /** What the framework refuses itself (a wrong method or media type, an unreadable form): its status, as a page. */
@@ -61,8 +61,7 @@ public class ErrorPages {
             return unexpected(e);
         }
         // bare: the refusal may come before the filters that give a page its forms (CSRF token) have run
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.bare("error").data("status", status == 404 ? "404" : "400").data("requestId", null)).build();
+        return bare(status == 404 ? 404 : 400);
     }
 
     /**
@@ -76,6 +75,12 @@ public class ErrorPages {
         // bare: an error page must not fail in turn on what failed before it (forms, session)
         return Response.status(500).type(MediaType.TEXT_HTML_TYPE)
                 .entity(pages.bare("error").data("status", "500").data("requestId", requestId)).build();
+    }
+
+    /** A page without forms: for refusals that may come before the filters that give a page its forms have run. */
+    private Response bare(int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.bare("error").data("status", String.valueOf(status)).data("requestId", null)).build();
     }
 
     private Response page(int status) {

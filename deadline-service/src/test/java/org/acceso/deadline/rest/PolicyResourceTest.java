@@ -16,6 +16,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.acceso.testsupport.ContractAssertions.assertMatchesContract;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -57,6 +58,11 @@ class PolicyResourceTest {
         assertThat(policy.clarification()).isEqualTo("PAUSE");
         assertThat(policy.reminderOffsets()).containsExactly(5, 2);
         assertThat(policy.announcedAt()).isNotNull();
+    }
+
+    @Test
+    void shouldKeepPolicyEventsCompacted() {
+        await().atMost(EVENTUALLY).until(() -> "compact".equals(KafkaEvents.topicConfig(Topics.POLICY_EVENTS, "cleanup.policy")));
     }
 
     @Test

@@ -78,10 +78,6 @@ public class JurisdictionPolicy extends PanacheEntityBase {
         return profile;
     }
 
-    public String jurisdiction() {
-        return jurisdiction;
-    }
-
     public ZoneId zone() {
         return ZoneId.of(zone);
     }

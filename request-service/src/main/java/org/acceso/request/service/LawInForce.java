@@ -29,9 +29,9 @@ public class LawInForce {
     static final Duration FRESH = Duration.ofSeconds(5);
 
     /** The facts of the policy in force this service uses. */
-    public record Known(String profile, String jurisdiction, ZoneId zone, int maxExtensions) {
+    public record Known(ZoneId zone, int maxExtensions) {
         static Known of(JurisdictionPolicy policy) {
-            return new Known(policy.profile(), policy.jurisdiction(), policy.zone(), policy.maxExtensions());
+            return new Known(policy.zone(), policy.maxExtensions());
         }
     }
 

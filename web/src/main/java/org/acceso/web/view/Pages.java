@@ -119,7 +119,7 @@ public class Pages {
      * The law in force in this page's words (every page: its footer names the law). A page drawn on an I/O thread uses
      * the policy only if it was read before: fetching it there could block.
      */
-    public LawWords law() {
+    private LawWords law() {
         Optional<Api.Policy> policy = io.vertx.core.Context.isOnEventLoopThread() ? policies.inForceIfRead() : policies.inForce();
         return LawWords.of(policy, lang());
     }

@@ -7,6 +7,9 @@ import org.acceso.web.config.WebConfig;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -22,13 +25,33 @@ public class Policies {
     private static final Logger LOG = Logger.getLogger(Policies.class);
     private static final String IN_FORCE = "";
 
+    /** The zone of the policy in force last read: where the jurisdiction's people are. */
+    private static volatile ZoneId zone = ZoneOffset.UTC;
+
     private final LoadingCache<String, Api.Policy> cache;
 
     public Policies(@RestClient PolicyApi api, WebConfig config) {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(32)
                 .refreshAfterWrite(config.policyRefresh())
-                .build(key -> key.isEmpty() ? api.inForce() : api.profile(key));
+                .build(key -> key.isEmpty() ? remember(api.inForce()) : api.profile(key));
+    }
+
+    /**
+     * The jurisdiction's zone, in which pages show the API's instants: the policy in force's, as last read (every page
+     * reads it before it is drawn); UTC while no policy was ever read.
+     */
+    public static ZoneId zone() {
+        return zone;
+    }
+
+    private static Api.Policy remember(Api.Policy inForce) {
+        try {
+            zone = ZoneId.of(inForce.zone());
+        } catch (DateTimeException | NullPointerException e) {
+            LOG.warnf("The policy in force names no valid zone (%s): times stay in %s", inForce.zone(), zone);
+        }
+        return inForce;
     }
 
     /** The policy new requests start under. */

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every day count and rule a page states comes from deadline-service's policy in force ({@code /api/policy}): the
  * home page, the filing form and the receipt follow a switch of the policy (cached for {@code web.policy-refresh}),
- * units included (Spain counts months), and no page keeps a number of its own.
+ * units included (Spain counts months), times are shown in the policy's zone, and no page keeps a number of its own.
  */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
@@ -48,7 +48,8 @@ class LawPagesTest {
         assertThat(html("/requests/new", "es")).contains("<p id=\"legal-term\">El área tiene 15 días hábiles para responder, "
                 + "según la Ley 27.275. Puede extenderlo una sola vez, por 15 días hábiles más,");
         assertThat(html("/requests/" + FakeApi.ID + "/receipt", "es")).contains("<p id=\"legal-term\">Plazo legal: 15 días "
-                + "hábiles desde la recepción. Si no te responden a tiempo, podés reclamar dentro de 40 días hábiles.</p>");
+                + "hábiles desde la recepción. Si no te responden a tiempo, podés reclamar dentro de 40 días hábiles.</p>",
+                "2026 10:00"); // filed 13:00 UTC, shown in the policy's zone (Córdoba, UTC-3)
         assertThat(html("/requests/new", "en")).contains("The agency has 15 business days to answer, under Ley 27.275. "
                 + "It may extend that once, by 15 business days more,");
     }
@@ -81,7 +82,7 @@ class LawPagesTest {
         assertThat(html("/requests/new", "en")).contains("The agency has 1 month to answer, under Ley 19/2013. It may extend "
                 + "that once, by 1 month more,").doesNotContain("business days to answer");
         assertThat(html("/requests/" + FakeApi.ID + "/receipt", "es")).contains("Plazo legal: 1 mes desde la recepción. "
-                + "Si no te responden a tiempo, podés reclamar dentro de 1 mes.");
+                + "Si no te responden a tiempo, podés reclamar dentro de 1 mes.", "2026 14:00"); // Madrid, UTC+1
     }
 
     @Test

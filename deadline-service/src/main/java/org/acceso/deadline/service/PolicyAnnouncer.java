@@ -43,8 +43,9 @@ public class PolicyAnnouncer {
                 announced.extensionDays(), announced.extensionUnit());
     }
 
-    /** The policy in force as this instance announced it at start. */
+    /** The policy in force as this instance announced it at start (with no {@code announcedAt} until it has). */
     public PolicyInForce announced() {
-        return announced;
+        PolicyInForce now = announced;
+        return now != null ? now : PolicyCatalog.describe(policies.inForce(), null);
     }
 }

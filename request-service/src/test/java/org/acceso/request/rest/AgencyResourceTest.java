@@ -108,7 +108,6 @@ class AgencyResourceTest {
             }
         }
         await().atMost(EVENTUALLY).until(() -> unsent("agency-events", "OBRAS") == 0);
-        await().atMost(EVENTUALLY).until(() -> "compact".equals(KafkaEvents.topicConfig(Topics.AGENCY_EVENTS, "cleanup.policy")));
     }
 
     long unsent(String topic, String key) throws SQLException {

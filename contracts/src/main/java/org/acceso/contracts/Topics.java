@@ -15,6 +15,9 @@ public final class Topics {
     /** Published by request-service: what the public register may show, keyed by request id; no personal data. */
     public static final String PUBLICATION_EVENTS = "publication-events";
 
+    /** Published by request-service: the staff directory read from Keycloak, compacted, keyed by user id. */
+    public static final String STAFF_EVENTS = "staff-events";
+
     private Topics() {
     }
 
@@ -31,6 +34,9 @@ public final class Topics {
         }
         if (event instanceof PublicationEvent) {
             return PUBLICATION_EVENTS;
+        }
+        if (event instanceof StaffEvent) {
+            return STAFF_EVENTS;
         }
         throw new IllegalArgumentException("No topic for " + event);
     }

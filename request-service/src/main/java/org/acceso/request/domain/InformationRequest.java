@@ -207,7 +207,7 @@ public class InformationRequest extends PanacheEntityBase {
     /** The event announcing this request's filing (or import). */
     public RequestFiled filed() {
         return new RequestFiled(trackingNumber, subject, agencyCode, language, filedAt,
-                new Person(requesterSubject, requesterName, contactEmail), imported);
+                new Person(requesterSubject, requesterName, contactEmail, language), imported);
     }
 
     public RequestStatus status() {

@@ -7,6 +7,7 @@ import org.acceso.request.domain.IllegalMoveException;
 import org.acceso.request.domain.InvalidInput;
 import org.acceso.request.domain.RuleViolation;
 import org.acceso.request.service.FilingKeys;
+import org.acceso.request.service.StaffDirectory;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -14,11 +15,12 @@ import java.util.Map;
 
 /**
  * The lifecycle's refusals as problems: an illegal move or a broken rule is a 409, a broken input rule a 400, a filing's
- * Idempotency-Key reused for another body a 422.
+ * Idempotency-Key reused for another body a 422, Keycloak's staff directory unreadable on demand a 503.
  */
 public class DomainProblems {
 
     public static final String IDEMPOTENCY_KEY_REUSED = "/problems/idempotency-key-reused";
+    public static final String STAFF_DIRECTORY_UNAVAILABLE = "/problems/staff-directory-unavailable";
 
     @ServerExceptionMapper
     public Response illegalMove(IllegalMoveException e, UriInfo uri) {
@@ -44,6 +46,13 @@ public class DomainProblems {
     public Response idempotencyKeyReused(FilingKeys.Reused e, UriInfo uri) {
         return respond(new Problem(IDEMPOTENCY_KEY_REUSED, "Idempotency key reused", 422, e.getMessage(), uri.getPath(),
                 List.of(), Map.of()));
+    }
+
+    /** A refresh asked for now could not read Keycloak: try later; the directory as last read stays in force. */
+    @ServerExceptionMapper
+    public Response staffDirectoryUnavailable(StaffDirectory.Unavailable e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(STAFF_DIRECTORY_UNAVAILABLE, "Staff directory unavailable", 503,
+                e.getMessage(), uri.getPath(), List.of(), Map.of()))).header("Retry-After", "30").build();
     }
 
     private static Response respond(Problem problem) {

@@ -122,6 +122,8 @@ class AuthorizationMatrixTest {
         AGENCY("GET", "/agencies/{code}", null, false, 200, 200, 200, 200, 200, 200, 200, 401),
         AGENCY_UPDATE("PUT", "/agencies/{code}", null, false, 403, 403, 403, 403, 403, 403, 200, 401),
         CLERKS("GET", "/agencies/{code}/clerks", null, false, 403, 403, 403, 403, 200, 403, 200, 401),
+        STAFF("GET", "/staff", null, false, 403, 403, 403, 403, 200, 403, 200, 401),
+        STAFF_REFRESH("POST", "/staff/refresh", null, false, 403, 403, 403, 403, 200, 403, 200, 401),
         GROUNDS("GET", "/exemption-grounds", null, false, 200, 200, 200, 200, 200, 200, 200, 401);
 
         final String method;
@@ -286,6 +288,8 @@ class AuthorizationMatrixTest {
             case AGENCY_UPDATE -> spec.body(Map.of("name", "Dirección de la matriz (" + who.header + ")",
                     "contactEmail", "matriz@rosario.example.org")).put("/agencies/" + matrixAgency());
             case CLERKS -> spec.get("/agencies/OBRAS/clerks");
+            case STAFF -> spec.get("/staff");
+            case STAFF_REFRESH -> spec.post("/staff/refresh");
             case GROUNDS -> spec.get("/exemption-grounds");
         };
     }
@@ -376,6 +380,8 @@ class AuthorizationMatrixTest {
             case AGENCY_UPDATE -> response.then().body("code", equalTo(matrixAgency()))
                     .body("name", equalTo("Dirección de la matriz (" + who.header + ")"));
             case CLERKS -> response.then().body("userId", hasItem("carla-sub")).body("userId", not(hasItem("diego-sub")));
+            case STAFF -> response.then().body("members.userId", hasItem("carla-sub")).body("members.userId", hasItem("elena-sub"));
+            case STAFF_REFRESH -> response.then().body("clerks", equalTo(3)).body("coordinators", equalTo(1));
             case GROUNDS -> response.then().body("law", notNullValue()).body("grounds.code", hasItem("personal-data"));
         }
     }

@@ -24,23 +24,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes {@link Topics#AGENCY_EVENTS} a compacted topic (the latest record of each agency is kept forever, so a new
- * consumer reading from the start learns the whole catalogue). Creates it, or turns compaction on if the broker
- * auto-created it first. Runs in the background at start and retries while the broker is away, so the service
- * starts (and files requests) whatever Kafka does.
+ * Makes {@link Topics#AGENCY_EVENTS} and {@link Topics#STAFF_EVENTS} compacted topics (the latest record of each agency,
+ * and of each staff member, is kept forever, so a new consumer reading from the start learns the whole catalogue and
+ * the whole staff directory). Creates them, or turns compaction on if the broker auto-created them first. Runs in the
+ * background at start and retries while the broker is away, so the service starts (and files requests) whatever Kafka
+ * does.
  */
 @ApplicationScoped
-public class AgencyTopic {
+public class CompactedTopics {
 
-    private static final Logger LOG = Logger.getLogger(AgencyTopic.class);
+    private static final Logger LOG = Logger.getLogger(CompactedTopics.class);
     private static final int ATTEMPTS = 40;
+    static final List<String> TOPICS = List.of(Topics.AGENCY_EVENTS, Topics.STAFF_EVENTS);
 
     private final String bootstrapServers;
     private final boolean enabled;
     private ScheduledExecutorService executor;
 
-    public AgencyTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       @ConfigProperty(name = "request.agency-topic.manage", defaultValue = "true") boolean enabled) {
+    public CompactedTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "request.compacted-topics.manage", defaultValue = "true") boolean enabled) {
         this.bootstrapServers = bootstrapServers;
         this.enabled = enabled;
     }
@@ -49,37 +51,43 @@ public class AgencyTopic {
         if (!enabled) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "agency-topic"));
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "compacted-topics"));
         executor.execute(() -> ensure(1));
     }
 
     private void ensure(int attempt) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-            try {
-                admin.createTopics(List.of(new NewTopic(Topics.AGENCY_EVENTS, Optional.empty(), Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
-                LOG.infof("Created the compacted topic %s", Topics.AGENCY_EVENTS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.AGENCY_EVENTS);
-                admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                        new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-                        AlterConfigOp.OpType.SET)))).all().get();
+            for (String name : TOPICS) {
+                compact(admin, name);
             }
             executor.shutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
             if (attempt >= ATTEMPTS) {
-                LOG.errorf("Could not make %s compacted after %d attempts: %s", Topics.AGENCY_EVENTS, attempt, e.getMessage());
+                LOG.errorf("Could not make %s compacted after %d attempts: %s", TOPICS, attempt, e.getMessage());
                 executor.shutdown();
                 return;
             }
-            LOG.warnf("Kafka not ready to set up %s (attempt %d): %s", Topics.AGENCY_EVENTS, attempt, e.getMessage());
+            LOG.warnf("Kafka not ready to set up %s (attempt %d): %s", TOPICS, attempt, e.getMessage());
             executor.schedule(() -> ensure(attempt + 1), 15, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void compact(Admin admin, String name) throws InterruptedException, ExecutionException {
+        try {
+            admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+            LOG.infof("Created the compacted topic %s", name);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                    AlterConfigOp.OpType.SET)))).all().get();
         }
     }
 

@@ -125,13 +125,14 @@ class EventCodecTest {
     }
 
     @Test
-    void shouldWriteAPersonsLanguageOnlyWhenItIsKnown() throws IOException {
+    void shouldCarryTheLanguageOfEachPersonsNotices() throws IOException {
         RequestAssigned assigned = EventCodec.payload(EventCodec.read(example("RequestAssigned")), RequestAssigned.class)
                 .orElseThrow();
-        assertThat(assigned.assignee().language()).isEqualTo("es");
+        RequestFiled filed = EventCodec.payload(EventCodec.read(example("RequestFiled")), RequestFiled.class).orElseThrow();
 
-        String requester = EventCodec.mapper().writeValueAsString(new Person("u-1", "Ana Pérez", "ana@example.org"));
-        assertThat(requester).isEqualTo("{\"userId\":\"u-1\",\"name\":\"Ana Pérez\",\"email\":\"ana@example.org\"}");
+        assertThat(assigned.assignee().language()).isEqualTo("es");
+        assertThat(filed.requester().language()).isEqualTo(filed.language());
+        assertThat(new Person("u-1", "Ana Pérez", "ana@example.org").language()).isNull();
     }
 
     @Test

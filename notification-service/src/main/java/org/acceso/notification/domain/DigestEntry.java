@@ -106,14 +106,6 @@ public class DigestEntry extends PanacheEntityBase {
         return language;
     }
 
-    public String kind() {
-        return kind;
-    }
-
-    public String trackingNumber() {
-        return trackingNumber;
-    }
-
     public String subject() {
         return subject;
     }

@@ -11,6 +11,6 @@ import java.util.List;
 public record CoordinationDigest(String written, List<Line> lines) {
 
     /** One notice of the digest: its subject and the day it was kept. */
-    public record Line(String trackingNumber, String subject, String day) {
+    public record Line(String subject, String day) {
     }
 }

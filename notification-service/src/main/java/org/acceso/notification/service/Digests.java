@@ -31,9 +31,9 @@ import java.util.UUID;
  * The daily digests: one per agency with open requests (open, due within a few days, overdue), to the agency's
  * contact; one for the directorate (every agency's figures and the overdue requests), to the auditors; and one per
  * coordinator who chose to get coordination notices in a digest (the notices kept for them since their last one,
- * {@link DigestEntry}). They go out once per local day from the configured hour: each digest's {@code digest_run} row (unique per digest and
- * day) is written in the transaction that stores its notices, so a second instance or a restart sends nothing
- * more that day. Figures come from what this service learned from events (the tracked requests), never from
+ * {@link DigestEntry}). They go out once per local day from the configured hour: each digest's {@code digest_run}
+ * row (unique per digest and day) is written in the transaction that stores its notices, so a second instance or a
+ * restart sends nothing more that day. Figures come from what this service learned from events (the tracked requests), never from
  * another service's database. "Due soon" counts calendar days.
  */
 @ApplicationScoped
@@ -140,7 +140,7 @@ public class Digests {
             DigestEntry latest = entries.get(entries.size() - 1); // the address and language as they were last
             Letter letter = notifications.letter(latest.language(), null, null);
             CoordinationDigest digest = new CoordinationDigest(letter.date(day), entries.stream()
-                    .map(e -> new CoordinationDigest.Line(e.trackingNumber(), e.subject(), letter.day(e.createdAt())))
+                    .map(e -> new CoordinationDigest.Line(e.subject(), letter.day(e.createdAt())))
                     .toList());
             Notification notification = store(COORDINATION_KIND, COORDINATION_DIGEST + "/" + kept.getKey() + "/" + day,
                     latest.recipientEmail(), latest.recipientName(), latest.language(), Map.of("d", digest),

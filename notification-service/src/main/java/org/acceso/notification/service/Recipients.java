@@ -102,11 +102,9 @@ public class Recipients {
 
     private Resolution coordinators() {
         List<Recipient> coordinators = new ArrayList<>();
-        for (StaffMember coordinator : StaffMember.coordinators()) {
-            if (blankToNull(coordinator.email()) != null || coordinator.userId() != null) {
-                coordinators.add(new Recipient(blankToNull(coordinator.email()), coordinator.userId(), coordinator.name(),
-                        staffLanguage(coordinator.language())));
-            }
+        for (StaffMember coordinator : StaffMember.coordinators()) { // without an e-mail: in the app only
+            coordinators.add(new Recipient(blankToNull(coordinator.email()), coordinator.userId(), coordinator.name(),
+                    staffLanguage(coordinator.language())));
         }
         return Resolution.of(coordinators);
     }

@@ -1,8 +1,10 @@
 package org.acceso.request.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.acceso.eventing.Outbox;
 import org.acceso.request.config.RequestConfig;
@@ -21,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The staff directory: clerks and coordinators as Keycloak lists them ({@link KeycloakStaff}), kept in table
  * {@code staff_member} and announced on the compacted {@code staff-events} topic (each change and its
- * StaffMemberUpdated commit together). Refreshed on a schedule ({@code request.staff.refresh-every}, retried every
+ * StaffMemberUpdated commit together). Read once at start, before the service takes requests (so the directory is
+ * announced before any request that notices may concern); then refreshed on a schedule
+ * ({@code request.staff.refresh-every}, retried every
  * {@code request.staff.retry-every} while Keycloak cannot be read), on demand ({@code POST /staff/refresh}) and when an
  * assignment names a clerk the directory does not know (at most once per {@code request.staff.on-demand-every}). When
  * Keycloak cannot be read the last directory stays in force, so assignments to known staff go on.
@@ -146,6 +150,19 @@ public class StaffDirectory {
                         "SELECT refreshed_at, attempted_at, failure FROM staff_directory_refresh WHERE id = 1")
                 .getSingleResult();
         return new State(instant(row[0]), instant(row[1]), (String) row[2]);
+    }
+
+    /**
+     * Reads Keycloak before the HTTP server opens, so a coordinator can assign anyone at once and the staff-events
+     * records precede every request event written by this start. Keycloak away delays the start by the read's timeout
+     * at most; the schedule then retries.
+     */
+    void onStart(@Observes StartupEvent start) {
+        try {
+            refresh();
+        } catch (Unavailable e) {
+            // logged and recorded; retried after request.staff.retry-every
+        }
     }
 
     @Scheduled(every = "${request.staff.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

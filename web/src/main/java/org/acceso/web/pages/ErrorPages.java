@@ -40,9 +40,14 @@ public class ErrorPages {
         return page(503);
     }
 
+    /**
+     * A page the person's role does not open (a clerk typing {@code /requests/new}): refused before the page's filters
+     * ran, so there is no CSRF token for forms; the page is drawn without them.
+     */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return page(403);
+        return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.bare("error").data("status", "403")).build();
     }
 
     @ServerExceptionMapper

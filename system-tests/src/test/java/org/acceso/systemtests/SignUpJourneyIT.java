@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A new person signs themselves up in a real browser, through the front and the realm's own pages (theme
- * {@code acceso}): "Crear cuenta" on the home page, the registration form (first name, last name, e-mail, password),
- * the link of the confirmation e-mail the realm sends through the stack's SMTP server (read from GreenMail), back at
- * the front signed in as a resident, a request filed through the form, its receipt on the page and by e-mail. Then
+ * {@code acceso}): "Crear cuenta" on the home page, the registration form (first name, last name, e-mail), the link of
+ * the confirmation e-mail the realm sends through the stack's SMTP server (read from GreenMail), a password chosen
+ * then (Keycloak asks for it only once the address is confirmed), back at the front signed in as a resident, a request
+ * filed through the form, its receipt on the page and by e-mail. Then
  * "forgot password": the reset e-mail, its link, a new password, and signed in with it. The realm's new pages get the
  * checks every page of the journeys gets (axe-core at 1280 and 360 px, no sideways scroll, screenshots). Last, the
  * preferred language kept in an account: Ben's (English) pages and filings without a language follow it.

@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 /**
  * Keycloak from its Maven distribution, {@code start-dev} with the realm imported from deploy/keycloak/acceso-realm.json
  * (its e-mails through this stack's SMTP server: {@link Environment#keycloak}), the realm's theme installed from
- * deploy/keycloak/themes, and the hostname pinned, so a token's issuer is the same whatever host a client used. The distribution is unpacked
- * once into its home and augmented by its first start; a lock on the home, held from unpacking until Keycloak
- * answers, keeps two launchers from unpacking, augmenting or importing into it at once. That first start always
+ * deploy/keycloak/themes, and the hostname pinned, so a token's issuer is the same whatever host a client used. The
+ * distribution is unpacked once into its home and augmented by its first start; a lock on the home, held from
+ * unpacking until Keycloak answers, keeps two launchers from unpacking, augmenting or importing into it at once. That first start always
  * runs on the C1 compiler only, leaving CPU to what starts beside it (the services' build).
  */
 final class KeycloakRunner extends Runner {

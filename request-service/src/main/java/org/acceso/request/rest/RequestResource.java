@@ -98,7 +98,8 @@ public class RequestResource {
         if (contactEmail == null || contactEmail.isBlank()) {
             throw ProblemException.badRequest("contactEmail is required: your account has no e-mail address");
         }
-        Language language = body.language() == null ? caller.preferredLanguage() : Language.fromCode(body.language()).orElseThrow();
+        Language language = body.language() == null ? caller.preferredLanguage()
+                : Language.fromCode(body.language()).orElseThrow();
         RequestService.Filed filed = requests.file(caller.get(), new RequestService.Filing(body.subject().strip(),
                 body.description(), blankToNull(body.agencyCode()), language, contactEmail), key);
         Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(filed.request().id.toString()).build())

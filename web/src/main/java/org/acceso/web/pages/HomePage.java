@@ -38,9 +38,9 @@ public class HomePage {
     }
 
     /**
-     * Creates an account: the realm's registration page ({@code prompt=create}, added by {@link RealmSignIn}), which
-     * asks for name and e-mail and sends a link to confirm the address; the new resident comes back signed in, to
-     * their start page. Someone already signed in just goes there.
+     * Creates an account: the realm's registration page ({@code prompt=create}, added by {@link RealmSignIn}) asks for
+     * name and e-mail and sends a link to confirm the address, which leads to choosing a password; the new resident
+     * then comes back signed in, to their start page. Someone already signed in just goes there.
      */
     @GET
     @Path("sign-up")

@@ -13,6 +13,8 @@ public final class Environment {
 
     public static final String DB_PASSWORD = "acceso";
     public static final String GATEWAY_CLIENT_SECRET = "acceso-gateway-secret";
+    /** The secret of the realm client {@code acceso-register} (deploy/keycloak/acceso-realm.json). */
+    public static final String REGISTER_CLIENT_SECRET = "acceso-register-secret";
     public static final String MAIL_FROM_ADDRESS = "no-reply@acceso.example.org";
     public static final String MAIL_FROM = "Acceso <" + MAIL_FROM_ADDRESS + ">";
 
@@ -21,7 +23,7 @@ public final class Environment {
 
     /** Prefixes of variables that configure a part; a part never inherits them from the launcher's caller. */
     public static final List<String> CONFIG_PREFIXES = List.of("QUARKUS_", "KAFKA_", "GATEWAY_", "ACCESO_", "KC_",
-            "KEYCLOAK_", "JAVA_OPTS", "REQUEST_", "DEADLINE_", "NOTIFICATION_", "WEB_", "MP_", "SMALLRYE_");
+            "KEYCLOAK_", "JAVA_OPTS", "REQUEST_", "DEADLINE_", "NOTIFICATION_", "REGISTER_", "WEB_", "MP_", "SMALLRYE_");
 
     private Environment() {
     }
@@ -48,6 +50,12 @@ public final class Environment {
         }
         if (service.needs(Service.Needs.API)) {
             env.put("WEB_API_URL", at.url(Service.GATEWAY) + "/api");
+        }
+        if (service.needs(Service.Needs.SERVICES)) {
+            env.put("REGISTER_SERVICES_REQUEST", at.url(Service.REQUEST));
+            env.put("REGISTER_SERVICES_DEADLINE", at.url(Service.DEADLINE));
+            env.put("ACCESO_REGISTER_SECRET", REGISTER_CLIENT_SECRET);
+            env.put("REGISTER_PUBLIC_URL", at.publicGatewayUrl());
         }
         if (service.isGateway()) {
             for (Service target : Service.values()) {

@@ -12,6 +12,11 @@ CREATE TEXT SEARCH CONFIGURATION register_es (COPY = pg_catalog.spanish);
 ALTER TEXT SEARCH CONFIGURATION register_es
     ALTER MAPPING FOR hword, hword_part, word WITH unaccent, spanish_stem;
 
+-- The text as the parser should see it: Spanish opening marks are not part of a word ("¿Cuántos" is "cuantos").
+CREATE FUNCTION register_words(text) RETURNS text AS $$
+    SELECT translate($1, '¿¡', '  ')
+$$ LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT;
+
 -- Lower case without accents, for trigram similarity: pg_trgm under the C locale takes only ASCII letters for word
 -- characters, so "recolección" would split at the ó. Immutable so that a generated column can use it (unaccent's
 -- dictionary is fixed for the database).
@@ -44,11 +49,12 @@ CREATE TABLE publication (
     stored_at       TIMESTAMPTZ   NOT NULL,
     -- the register search (q): subject and question (what was asked) weigh more than the answer
     search          TSVECTOR GENERATED ALWAYS AS (
-                        setweight(to_tsvector('register_es', subject), 'A')
-                        || setweight(to_tsvector('register_es', question), 'B')
-                        || setweight(to_tsvector('register_es', answer), 'C')) STORED,
+                        setweight(to_tsvector('register_es', register_words(subject)), 'A')
+                        || setweight(to_tsvector('register_es', register_words(question)), 'B')
+                        || setweight(to_tsvector('register_es', register_words(answer)), 'C')) STORED,
     -- "has this been asked before?": what was asked, as lexemes and folded for trigrams
-    asked           TSVECTOR GENERATED ALWAYS AS (to_tsvector('register_es', subject || ' ' || question)) STORED,
+    asked           TSVECTOR GENERATED ALWAYS AS (
+                        to_tsvector('register_es', register_words(subject || ' ' || question))) STORED,
     asked_folded    TEXT GENERATED ALWAYS AS (register_fold(subject || ' ' || question)) STORED
 );
 CREATE INDEX publication_search ON publication USING gin (search);

@@ -87,17 +87,24 @@ public interface RegisterConfig {
         int results();
 
         /**
-         * The input's rarest words are used to find candidates while the published requests using them add up to at
-         * most this many (see the README: why rare words, and how this bounds the work at a million requests).
+         * The words counted rare while the published requests using them add up to at most this many: candidates use
+         * two of them (see SimilarRequests: this bounds the index's work at a million requests).
          */
-        @WithDefault("20000")
+        @WithDefault("30000")
         int lexemeBudget();
 
-        /** Candidates scored at most. */
-        @WithDefault("400")
+        /** Candidates that use two of the rare words, scored at most. */
+        @WithDefault("150")
         int candidates();
 
-        /** Words of the input used to find candidates at most. */
+        /** Requests that use all of the {@link #closestWords()} rarest words, scored at most (a repeat is among them). */
+        @WithDefault("50")
+        int closest();
+
+        @WithDefault("6")
+        int closestWords();
+
+        /** Words of the text looked up at most (the rarest ones). */
         @WithDefault("8")
         int maxWords();
 

@@ -80,7 +80,7 @@ public class RegisterQueries {
         StringBuilder where = new StringBuilder(" FROM publication p");
         List<Object> parameters = new ArrayList<>();
         if (filter.q() != null) {
-            where.append(", websearch_to_tsquery('register_es', ?) AS query");
+            where.append(", websearch_to_tsquery('register_es', register_words(?)) AS query");
             parameters.add(filter.q());
         }
         where.append(" WHERE ").append(VISIBLE);

@@ -18,13 +18,16 @@ import java.util.List;
  * are like a text, each with a score from 0 to 1.
  * <p>
  * Two steps, so that the work stays small whatever the size of the register (docs/benchmarks.md measures it at a
- * million). <b>Candidates by full text</b>: the text's words as Spanish lexemes (accents ignored), rarest first by how
- * many published requests use each ({@code asked_lexeme}); the rarest ones are OR-ed while the requests using them add
- * up to at most {@code lexeme-budget} (rare words are the telling ones: "alumbrado", "Fisherton", "licitación 12/2025";
- * common ones such as "información" or "solicito" find everything and tell nothing); when even the rarest word is
- * common, the two rarest must both appear. The GIN index on the asked lexemes finds at most {@code candidates} of them.
- * <b>Score by trigrams</b>: pg_trgm's {@code similarity} between the candidate's subject and question and the text,
- * both lower-cased without accents; the best ones at or above {@code min-score} are returned, best first.
+ * million). <b>Candidates by full text</b>, from the text's words as Spanish lexemes (accents ignored), rarest first
+ * by how many published requests use each ({@code asked_lexeme}): rare words are the telling ones ("alumbrado",
+ * "Fisherton", "46/2025"), common ones such as "información" or "solicito" match everything and tell nothing. The GIN
+ * index on the asked lexemes gives (a) up to {@code closest} requests that use all of the {@code closest-words} rarest
+ * words (a request asked again in the same words is always among them), and (b) up to {@code candidates} requests that
+ * use two of the rare words, "rare" meaning the rarest ones whose requests add up to at most {@code lexeme-budget}
+ * (when even the two rarest are more common than that, those two). The index's work is bounded by the budget: a
+ * posting list longer than it is only ever intersected, never read whole. <b>Score by trigrams</b>: pg_trgm's
+ * {@code similarity} between each candidate's subject and question and the text, both lower-cased without accents;
+ * those at or above {@code min-score}, best first.
  */
 @ApplicationScoped
 public class SimilarRequests {
@@ -39,32 +42,39 @@ public class SimilarRequests {
         this.queries = queries;
     }
 
+    /** Both kinds of candidates, scored by trigrams, the best kept (parameters: {@link #bind}). */
+    static final String SCORED = "SELECT s.tracking_number, s.agency_code, s.agency_name, s.subject, s.question, "
+            + "s.outcome, s.filed_on, s.answered_at, s.score FROM (SELECT c.*, similarity(c.asked_folded, ?) AS score FROM ("
+            + "(" + candidates() + ") UNION (" + candidates() + ")) AS c) AS s "
+            + "WHERE s.score >= ? ORDER BY s.score DESC, s.filed_on DESC LIMIT ?";
+
+    private static String candidates() {
+        return "SELECT p.tracking_number, p.agency_code, p.agency_name, p.subject, left(p.question, 300) AS question, "
+                + "p.outcome, p.filed_on, p.answered_at, p.asked_folded FROM publication p "
+                + "WHERE p.asked @@ ?::tsquery AND " + RegisterQueries.VISIBLE + " LIMIT ?";
+    }
+
     public record Similar(String trackingNumber, String agencyCode, String agencyName, String subject, String question,
                           String outcome, LocalDate filedOn, Instant answeredAt, double score) {
     }
 
-    /** The chosen lexemes as a tsquery, and the text folded for trigrams. */
-    record Plan(String tsquery, String folded) {
+    /**
+     * What to look for: requests with all of the rarest words ({@code closest}, null when the text has fewer than three
+     * known words), requests with two of the rare words ({@code candidates}, null when the text has no known word), and
+     * the text folded for trigrams.
+     */
+    record Plan(String closest, String candidates, String folded) {
     }
 
     public List<Similar> like(String text) {
         try (Connection connection = db.getConnection()) {
             Plan plan = plan(connection, text);
-            if (plan.tsquery() == null) {
+            if (plan.candidates() == null) {
                 return List.of();
             }
             List<Similar> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM (SELECT p.tracking_number, "
-                    + "p.agency_code, p.agency_name, p.subject, left(p.question, 300), p.outcome, p.filed_on, "
-                    + "p.answered_at, similarity(p.asked_folded, ?) AS score FROM publication p "
-                    + "WHERE p.asked @@ ?::tsquery AND " + RegisterQueries.VISIBLE + " LIMIT ?) AS c "
-                    + "WHERE c.score >= ? ORDER BY c.score DESC, c.filed_on DESC LIMIT ?")) {
-                statement.setString(1, plan.folded());
-                statement.setString(2, plan.tsquery());
-                statement.setObject(3, queries.today());
-                statement.setInt(4, config.candidates());
-                statement.setDouble(5, config.minScore());
-                statement.setInt(6, config.results());
+            try (PreparedStatement statement = connection.prepareStatement(SCORED)) {
+                bind(statement, plan);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         found.add(new Similar(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
@@ -80,23 +90,36 @@ public class SimilarRequests {
         }
     }
 
+    void bind(PreparedStatement statement, Plan plan) throws SQLException {
+        LocalDate today = queries.today();
+        statement.setString(1, plan.folded());
+        statement.setString(2, plan.closest() != null ? plan.closest() : plan.candidates());
+        statement.setObject(3, today);
+        statement.setInt(4, plan.closest() != null ? config.closest() : 0);
+        statement.setString(5, plan.candidates());
+        statement.setObject(6, today);
+        statement.setInt(7, config.candidates());
+        statement.setDouble(8, config.minScore());
+        statement.setInt(9, config.results());
+    }
+
     /**
-     * The text's known lexemes, rarest first (lexemes no published request uses are left out: they find nothing),
-     * the tsquery built from them, and the folded text.
+     * The text's known lexemes, rarest first (lexemes no published request uses are left out: they find nothing), the
+     * two tsqueries built from them, and the folded text.
      */
     Plan plan(Connection connection, String text) throws SQLException {
         List<String> lexemes = new ArrayList<>();
         List<Long> documents = new ArrayList<>();
-        String folded;
+        String folded = null;
         try (PreparedStatement statement = connection.prepareStatement("SELECT register_fold(?), a.lexeme, a.documents "
                 + "FROM (SELECT 1) AS one LEFT JOIN (SELECT l.lexeme, l.documents FROM asked_lexeme l "
-                + "JOIN unnest(tsvector_to_array(to_tsvector('register_es', ?))) AS t(lexeme) ON t.lexeme = l.lexeme "
-                + "WHERE l.documents > 0 ORDER BY l.documents, l.lexeme LIMIT ?) AS a ON true ORDER BY a.documents, a.lexeme")) {
+                + "JOIN unnest(tsvector_to_array(to_tsvector('register_es', register_words(?)))) AS t(lexeme) "
+                + "ON t.lexeme = l.lexeme WHERE l.documents > 0 ORDER BY l.documents, l.lexeme LIMIT ?) AS a ON true "
+                + "ORDER BY a.documents, a.lexeme")) {
             statement.setString(1, text);
             statement.setString(2, text);
             statement.setInt(3, config.maxWords());
             try (ResultSet rows = statement.executeQuery()) {
-                folded = null;
                 while (rows.next()) {
                     folded = rows.getString(1);
                     if (rows.getString(2) != null) {
@@ -106,27 +129,44 @@ public class SimilarRequests {
                 }
             }
         }
-        return new Plan(tsquery(lexemes, documents, config.lexemeBudget()), folded);
+        return new Plan(closest(lexemes, config.closestWords()), candidates(lexemes, documents, config.lexemeBudget()),
+                folded);
+    }
+
+    /** All of the {@code words} rarest lexemes; null for fewer than three (two of them is what candidates ask). */
+    static String closest(List<String> lexemes, int words) {
+        if (lexemes.size() < 3) {
+            return null;
+        }
+        return String.join(" & ", lexemes.subList(0, Math.min(words, lexemes.size())).stream()
+                .map(SimilarRequests::quote).toList());
     }
 
     /**
-     * OR of the rarest lexemes while their requests add up to at most {@code budget}; when the rarest alone is over it,
-     * the two rarest AND-ed (one alone when there is only one). Null when there is none.
+     * Two of the rare lexemes (the rarest ones whose requests add up to at most {@code budget}), as an OR of pairs;
+     * when fewer than two are that rare, the two rarest; one lexeme alone when the text has one. Null for none.
      */
-    static String tsquery(List<String> lexemes, List<Long> documents, long budget) {
+    static String candidates(List<String> lexemes, List<Long> documents, long budget) {
         if (lexemes.isEmpty()) {
             return null;
         }
-        if (documents.get(0) > budget) {
-            return lexemes.size() == 1 ? quote(lexemes.get(0)) : quote(lexemes.get(0)) + " & " + quote(lexemes.get(1));
+        if (lexemes.size() == 1) {
+            return quote(lexemes.get(0));
         }
-        List<String> chosen = new ArrayList<>();
-        long sum = 0;
-        for (int i = 0; i < lexemes.size() && sum + documents.get(i) <= budget; i++) {
-            sum += documents.get(i);
-            chosen.add(quote(lexemes.get(i)));
+        int rare = 0;
+        for (long sum = 0; rare < lexemes.size() && sum + documents.get(rare) <= budget; rare++) {
+            sum += documents.get(rare);
         }
-        return String.join(" | ", chosen);
+        if (rare < 2) {
+            return quote(lexemes.get(0)) + " & " + quote(lexemes.get(1));
+        }
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < rare; i++) {
+            for (int j = i + 1; j < rare; j++) {
+                pairs.add("(" + quote(lexemes.get(i)) + " & " + quote(lexemes.get(j)) + ")");
+            }
+        }
+        return String.join(" | ", pairs);
     }
 
     /** A lexeme as a tsquery operand: quoted, its quotes and backslashes escaped. */

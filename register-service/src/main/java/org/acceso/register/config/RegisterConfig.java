@@ -118,7 +118,10 @@ public interface RegisterConfig {
         @WithDefault("15m")
         String every();
 
-        /** How many months back, the current one included (deadline-service takes periods under ten years). */
+        /**
+         * How many months are fetched, ending with next month (a request filed on a weekend is received on the next
+         * business day, which may be in the next month); deadline-service takes periods under ten years.
+         */
         @WithDefault("120")
         int months();
     }

@@ -25,7 +25,8 @@ import java.util.TreeMap;
 /**
  * The public statistics are deadline-service's compliance figures per agency and month of receipt
  * ({@code GET /compliance/agencies?per=month}, docs/compliance.md), fetched on a schedule with the register's
- * client-credentials token and stored whole (the last {@code register.statistics.months} months). Never counted
+ * client-credentials token and stored whole ({@code register.statistics.months} months up to the end of next month).
+ * Never counted
  * here: the public figures are the directorate's, so the two cannot disagree. While deadline-service cannot be
  * reached, the last figures stay published and the next run tries again.
  */
@@ -59,12 +60,15 @@ public class PublicStatistics {
 
     /** Fetches the figures and stores them; true when they changed. */
     public boolean refresh() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), config.zone());
-        int months = Math.max(1, Math.min(config.statistics().months(), 120));
-        LocalDate from = YearMonth.from(today).minusMonths(months - 1L).atDay(1);
-        List<MonthFigures> figures = deadlineService.agenciesPerMonth(from, today, "month");
+        // up to the end of next month: a request filed on a weekend or holiday is received (day 0) on the next
+        // business day, which may fall there; deadline-service takes periods under ten years
+        YearMonth current = YearMonth.from(LocalDate.ofInstant(clock.instant(), config.zone()));
+        int months = Math.max(2, Math.min(config.statistics().months(), 120));
+        LocalDate from = current.minusMonths(months - 2L).atDay(1);
+        LocalDate to = current.plusMonths(1).atEndOfMonth();
+        List<MonthFigures> figures = deadlineService.agenciesPerMonth(from, to, "month");
         String digest = digest(figures);
-        return QuarkusTransaction.requiringNew().call(() -> store(figures, from, today, digest));
+        return QuarkusTransaction.requiringNew().call(() -> store(figures, from, to, digest));
     }
 
     private boolean store(List<MonthFigures> figures, LocalDate from, LocalDate to, String digest) throws JsonProcessingException {

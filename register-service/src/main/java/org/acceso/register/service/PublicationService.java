@@ -18,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -66,14 +65,16 @@ public class PublicationService {
         UUID requestId = envelope.requestId();
         Instant publishedAt = event.publishedAt() != null ? event.publishedAt() : envelope.occurredAt();
         EntityManager em = Panache.getEntityManager();
-        Optional<Instant> withdrawnAt = withdrawnAt(requestId);
-        if (withdrawnAt.isPresent() && !publishedAt.isAfter(withdrawnAt.get())) {
-            LOG.infof("%s: publication of %s ignored, withdrawn at %s after it", event.trackingNumber(), publishedAt,
-                    withdrawnAt.get());
+        int withdrawnAfter = ((Number) em.createNativeQuery("SELECT count(*) FROM withdrawal WHERE request_id = ?1 "
+                        + "AND withdrawn_at >= ?2")
+                .setParameter(1, requestId)
+                .setParameter(2, Timestamp.from(publishedAt))
+                .getSingleResult()).intValue();
+        if (withdrawnAfter > 0) {
+            LOG.infof("%s: publication of %s ignored, withdrawn after it", event.trackingNumber(), publishedAt);
             return;
         }
-        withdrawnAt.ifPresent(at -> em.createNativeQuery("DELETE FROM withdrawal WHERE request_id = ?1")
-                .setParameter(1, requestId).executeUpdate());
+        em.createNativeQuery("DELETE FROM withdrawal WHERE request_id = ?1").setParameter(1, requestId).executeUpdate();
         Instant now = clock.instant();
         Publication publication = em.find(Publication.class, requestId);
         if (publication == null) {
@@ -113,14 +114,6 @@ public class PublicationService {
                 .setParameter(2, Timestamp.from(withdrawnAt))
                 .executeUpdate();
         changes.bump();
-    }
-
-    private Optional<Instant> withdrawnAt(UUID requestId) {
-        List<?> rows = Panache.getEntityManager()
-                .createNativeQuery("SELECT withdrawn_at FROM withdrawal WHERE request_id = ?1")
-                .setParameter(1, requestId)
-                .getResultList();
-        return rows.stream().map(Sql::instant).findFirst();
     }
 
     /** What the register cannot store is a malformed event: dead-lettered at once, not retried. */

@@ -25,7 +25,7 @@ import java.util.List;
  * words (a request asked again in the same words is always among them), and (b) up to {@code candidates} requests that
  * use two of the rare words, "rare" meaning the rarest ones whose requests add up to at most {@code lexeme-budget}
  * (when even the two rarest are more common than that, those two). The index's work is bounded by the budget: a
- * posting list longer than it is only ever intersected, never read whole. <b>Score by trigrams</b>: pg_trgm's
+ * word more common than it only enters an AND, where GIN skips through its posting list. <b>Score by trigrams</b>: pg_trgm's
  * {@code similarity} between each candidate's subject and question and the text, both lower-cased without accents;
  * those at or above {@code min-score}, best first.
  */
@@ -42,17 +42,16 @@ public class SimilarRequests {
         this.queries = queries;
     }
 
+    /** Published requests visible today whose asked lexemes match a tsquery, so many at most. */
+    private static final String CANDIDATES = "SELECT p.tracking_number, p.agency_code, p.agency_name, p.subject, "
+            + "left(p.question, 300) AS question, p.outcome, p.filed_on, p.answered_at, p.asked_folded "
+            + "FROM publication p WHERE p.asked @@ ?::tsquery AND " + RegisterQueries.VISIBLE + " LIMIT ?";
+
     /** Both kinds of candidates, scored by trigrams, the best kept (parameters: {@link #bind}). */
     static final String SCORED = "SELECT s.tracking_number, s.agency_code, s.agency_name, s.subject, s.question, "
             + "s.outcome, s.filed_on, s.answered_at, s.score FROM (SELECT c.*, similarity(c.asked_folded, ?) AS score FROM ("
-            + "(" + candidates() + ") UNION (" + candidates() + ")) AS c) AS s "
+            + "(" + CANDIDATES + ") UNION (" + CANDIDATES + ")) AS c) AS s "
             + "WHERE s.score >= ? ORDER BY s.score DESC, s.filed_on DESC LIMIT ?";
-
-    private static String candidates() {
-        return "SELECT p.tracking_number, p.agency_code, p.agency_name, p.subject, left(p.question, 300) AS question, "
-                + "p.outcome, p.filed_on, p.answered_at, p.asked_folded FROM publication p "
-                + "WHERE p.asked @@ ?::tsquery AND " + RegisterQueries.VISIBLE + " LIMIT ?";
-    }
 
     public record Similar(String trackingNumber, String agencyCode, String agencyName, String subject, String question,
                           String outcome, LocalDate filedOn, Instant answeredAt, double score) {

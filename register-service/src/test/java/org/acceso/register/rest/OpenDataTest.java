@@ -159,10 +159,15 @@ class OpenDataTest {
                 .body("[0].business_days_to_answer_median", equalTo(9))
                 .body("[0].denials_by_ground.'personal-data'", equalTo(2))
                 .body("[1].business_days_to_answer_median", equalTo(null));
-        // asked with the register's token for the last 120 months up to today
+        // asked with the register's token (Upstreams answers no other) for 120 months ending with next month: a request
+        // filed on a weekend is received on the next business day, maybe next month
         var asked = Upstreams.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/compliance/agencies")));
-        assertThat(asked.get(asked.size() - 1).queryParameter("per").firstValue()).isEqualTo("month");
+        var last = asked.get(asked.size() - 1);
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("America/Argentina/Cordoba"));
+        assertThat(last.queryParameter("per").firstValue()).isEqualTo("month");
+        assertThat(last.queryParameter("from").firstValue()).isEqualTo(now.minusMonths(118).atDay(1).toString());
+        assertThat(last.queryParameter("to").firstValue()).isEqualTo(now.plusMonths(1).atEndOfMonth().toString());
 
         // the same figures again: unchanged, same ETag; deadline-service down: the last figures stay
         String etag = given().get("/public/open-data/statistics.csv").header("ETag");

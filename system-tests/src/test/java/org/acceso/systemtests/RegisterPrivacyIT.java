@@ -27,6 +27,7 @@ import java.sql.Statement;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ class RegisterPrivacyIT {
         assertThat(responses.get("requests.csv")).contains(tracking + ",OBRAS,").contains(MARK);
         assertThat(responses.get("requests.json")).contains(tracking).contains(MARK);
 
-        List<String> texts = new ArrayList<>();
+        Map<String, String> texts = new HashMap<>();
         Map<String, byte[]> served = new HashMap<>();
         for (Map<String, Object> document : page.<Map<String, Object>>getList("documents")) {
             Response download = anonymous().accept("*/*")
@@ -139,12 +140,13 @@ class RegisterPrivacyIT {
             String text = download.contentType().startsWith("application/pdf") ? pdfText(bytes)
                     : new String(bytes, StandardCharsets.UTF_8);
             responses.put("public document " + document.get("fileName") + " (its text)", text);
-            texts.add(text);
+            texts.put((String) document.get("fileName"), text);
         }
-        assertThat(texts.get(0)).contains("Contratos de repavimentación 2025", "Expediente iniciado por " + MARK
+        assertThat(texts).containsOnlyKeys("contratos.pdf", "nota.pdf", "padron.csv");
+        assertThat(texts.get("contratos.pdf")).contains("Contratos de repavimentación 2025", "Expediente iniciado por " + MARK
                 + ", DNI " + MARK + ".", "Domicilio: " + MARK + ", tel. " + MARK + ".");
-        assertThat(texts.get(1)).contains("Nota de la vecina " + MARK, "Teléfono " + MARK + ", correo " + MARK + ".");
-        assertThat(texts.get(2).lines().toList()).containsExactly("nombre;apellido;dni;domicilio;monto",
+        assertThat(texts.get("nota.pdf")).contains("Nota de la vecina " + MARK, "Teléfono " + MARK + ", correo " + MARK + ".");
+        assertThat(texts.get("padron.csv").lines().toList()).containsExactly("nombre;apellido;dni;domicilio;monto",
                 MARK + ";" + MARK + ";" + MARK + ";" + MARK + ";1500", MARK + ";" + MARK + ";" + MARK + ";" + MARK + ";2300");
 
         responses.forEach(RegisterPrivacyIT::assertNoSeededData);
@@ -153,16 +155,16 @@ class RegisterPrivacyIT {
         String dump = dump();
         assertNoSeededData("the dump of acceso_register", dump);
         assertThat(dump).contains(tracking).contains(MARK);
-        assertThat(storedDocuments(tracking)).containsOnlyKeys(served.keySet())
+        assertThat(storedDocuments(served.keySet())).containsOnlyKeys(served.keySet())
                 .allSatisfy((document, bytes) -> assertThat(bytes).isEqualTo(served.get(document)));
 
         // withdrawn through the workflow: gone from the register and from its database
         ok(as("carla").body(Map.of("reason", "Publicado por error.")).delete("/api/requests/{id}/publication", id));
         awaitOrFail("the withdrawal in the register", Duration.ofSeconds(30),
                 () -> as("fede").get("/api/public/requests/{tracking}", tracking), r -> r.statusCode() == 404);
-        assertProblem(anonymous().get("/api/public/requests/{t}/documents/{d}", tracking, pdf), 404);
+        assertProblem(anonymous().get("/api/public/requests/{t}/documents/{d}", tracking, served.keySet().iterator().next()), 404);
         assertThat(dump()).doesNotContain(tracking);
-        assertThat(storedDocuments(tracking)).isEmpty();
+        assertThat(storedDocuments(served.keySet())).isEmpty();
     }
 
     private static String created(Response response) {
@@ -221,14 +223,13 @@ class RegisterPrivacyIT {
         return dump.toString();
     }
 
-    /** The bytes of each public document the register holds for a request, put back together from their parts. */
-    private static Map<String, byte[]> storedDocuments(String tracking) throws SQLException, IOException {
+    /** The bytes the register holds of each of these documents, put back together from their parts. */
+    private static Map<String, byte[]> storedDocuments(Collection<String> ids) throws SQLException, IOException {
         Map<String, ByteArrayOutputStream> documents = new LinkedHashMap<>();
         try (Connection connection = register(); PreparedStatement statement = connection.prepareStatement(
-                "SELECT d.id::text, part.bytes FROM publication p JOIN public_document d ON d.request_id = p.request_id "
-                        + "JOIN public_document_part part ON part.document_id = d.id WHERE p.tracking_number = ? "
-                        + "ORDER BY d.id, part.part")) {
-            statement.setString(1, tracking);
+                "SELECT document_id::text, bytes FROM public_document_part WHERE document_id::text = ANY (?) "
+                        + "ORDER BY document_id, part")) {
+            statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     documents.computeIfAbsent(rows.getString(1), d -> new ByteArrayOutputStream()).write(rows.getBytes(2));

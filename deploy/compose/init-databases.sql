@@ -6,3 +6,5 @@ CREATE ROLE acceso_deadline LOGIN PASSWORD 'acceso';
 CREATE DATABASE acceso_deadline OWNER acceso_deadline;
 CREATE ROLE acceso_notification LOGIN PASSWORD 'acceso';
 CREATE DATABASE acceso_notification OWNER acceso_notification;
+CREATE ROLE acceso_register LOGIN PASSWORD 'acceso';
+CREATE DATABASE acceso_register OWNER acceso_register;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole Acceso system for the journeys, started by the same launcher as {@code deploy/acceso} (deploy/launcher):
- * PostgreSQL, Kafka, Keycloak, GreenMail, the four services and the web front as processes, on free ports of 127.0.0.1, with data
+ * PostgreSQL, Kafka, Keycloak, GreenMail, the services (the public register included) and the web front as processes, on free ports of 127.0.0.1, with data
  * and logs under {@code target/}. Or, with {@code -Dsystem-tests.stack=running} ({@code deploy/acceso smoke}), the
  * stack {@code deploy/acceso up} runs, which it then leaves alone.
  * <p>
@@ -40,6 +40,7 @@ final class AccesoSystem implements AutoCloseable {
         REQUEST(org.acceso.launcher.Service.REQUEST),
         DEADLINE(org.acceso.launcher.Service.DEADLINE),
         NOTIFICATION(org.acceso.launcher.Service.NOTIFICATION),
+        REGISTER(org.acceso.launcher.Service.REGISTER),
         WEB(org.acceso.launcher.Service.WEB),
         GATEWAY(org.acceso.launcher.Service.GATEWAY);
 
@@ -76,7 +77,9 @@ final class AccesoSystem implements AutoCloseable {
                 // journeys wait for a missed deadline to be noticed
                 .withServiceEnvironment(org.acceso.launcher.Service.DEADLINE, Map.of("DEADLINE_SWEEP_EVERY", "2s"))
                 // the journeys file more than a resident's daily quota (20) as ana; the quota itself is the gateway's own test
-                .withServiceEnvironment(org.acceso.launcher.Service.GATEWAY, Map.of("GATEWAY_QUOTAS_FILINGS_REQUESTS", "500"));
+                .withServiceEnvironment(org.acceso.launcher.Service.GATEWAY, Map.of("GATEWAY_QUOTAS_FILINGS_REQUESTS", "500"))
+                // the public statistics journey waits for deadline-service's figures to be fetched
+                .withServiceEnvironment(org.acceso.launcher.Service.REGISTER, Map.of("REGISTER_STATISTICS_EVERY", "2s"));
         checkPrerequisites(spec);
         AccesoSystem system = new AccesoSystem(Stack.of(spec, AccesoSystem::say), true);
         Runtime.getRuntime().addShutdownHook(system.shutdownHook);

@@ -25,10 +25,11 @@ import java.util.List;
  * The directorate's compliance figures (definitions: docs/compliance.md), as JSON or, with {@code Accept: text/csv},
  * as CSV in long form ({@code agency,from,to,figure,key,value}: one figure per line). Auditors, coordinators and
  * admins see every agency; a clerk sees their own agency only: asking the summary of another is 403, and the
- * per-agency list is filtered to theirs.
+ * per-agency list is filtered to theirs. The public register (role {@code register}, a client-credentials token of the
+ * realm client {@code acceso-register}) reads every agency's figures per month to publish them.
  */
 @Path("/compliance")
-@RolesAllowed({"auditor", "coordinator", "admin", "clerk"})
+@RolesAllowed({"auditor", "coordinator", "admin", "clerk", "register"})
 public class ComplianceResource {
 
     public static final String TEXT_CSV = "text/csv";
@@ -66,10 +67,12 @@ public class ComplianceResource {
     @GET
     @Path("/agencies")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Figures> agencies(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<Figures> agencies(@QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("per") String per) {
         Period period = period(from, to);
-        List<Figures> all = compliance.byAgency(period.from(), period.to());
-        if (caller.seesAllAgencies()) {
+        List<Figures> all = perMonth(per) ? compliance.byAgencyAndMonth(period.from(), period.to())
+                : compliance.byAgency(period.from(), period.to());
+        if (seesEveryAgency()) {
             return all;
         }
         String own = caller.agency().orElse(null);
@@ -79,14 +82,31 @@ public class ComplianceResource {
     @GET
     @Path("/agencies")
     @Produces(TEXT_CSV)
-    public Response agenciesCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return csv(agencies(from, to), "compliance-agencies");
+    public Response agenciesCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("per") String per) {
+        return csv(agencies(from, to, per), "compliance-agencies");
+    }
+
+    /** Staff who see every agency, and the public register (its figures only: it reads no clock). */
+    private boolean seesEveryAgency() {
+        return caller.seesAllAgencies() || caller.is("register");
+    }
+
+    /** {@code per=period} (the default): one entry per agency for the whole period; {@code per=month}: per month too. */
+    private static boolean perMonth(String per) {
+        if (per == null || per.isBlank() || per.strip().equals("period")) {
+            return false;
+        }
+        if (per.strip().equals("month")) {
+            return true;
+        }
+        throw ProblemException.invalid("per", "must be period or month");
     }
 
     /** The agency a caller may ask about: any (or all) for staff who see every agency, only their own for a clerk. */
     private String agencyFor(String asked) {
         String agency = asked == null || asked.isBlank() ? null : asked.strip();
-        if (caller.seesAllAgencies()) {
+        if (seesEveryAgency()) {
             return agency;
         }
         String own = caller.agency().orElseThrow(() -> new ProblemException(Response.Status.FORBIDDEN,

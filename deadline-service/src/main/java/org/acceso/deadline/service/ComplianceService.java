@@ -61,21 +61,45 @@ public class ComplianceService {
     /** The figures of the requests received in [from, to], of one agency or (null) of all. */
     @Transactional
     public Figures summary(LocalDate from, LocalDate to, String agency) {
-        List<Figures> rows = figures(from, to, Optional.ofNullable(agency), false);
+        List<Figures> rows = figures(from, to, Optional.ofNullable(agency), Grouping.ALL);
         return rows.isEmpty() ? empty(from, to, agency) : rows.get(0);
     }
 
     /** The figures per agency (agencies with no request received in the period are absent). */
     @Transactional
     public List<Figures> byAgency(LocalDate from, LocalDate to) {
-        return figures(from, to, Optional.empty(), true);
+        return figures(from, to, Optional.empty(), Grouping.AGENCY);
     }
 
-    private List<Figures> figures(LocalDate from, LocalDate to, Optional<String> agency, boolean perAgency) {
+    /**
+     * The figures per agency and calendar month of receipt, in month then agency order (pairs with no request received
+     * are absent); each entry's {@code from} and {@code to} are its month's first and last day within [from, to]. The
+     * same definitions as {@link #byAgency}: the public register publishes them (docs/compliance.md).
+     */
+    @Transactional
+    public List<Figures> byAgencyAndMonth(LocalDate from, LocalDate to) {
+        return figures(from, to, Optional.empty(), Grouping.AGENCY_MONTH);
+    }
+
+    /** How the cohort is split: not at all, per agency, per month of receipt and agency. */
+    private enum Grouping {
+        ALL, AGENCY, AGENCY_MONTH;
+
+        /** The SQL of the group key; {@code agency} is the expression of the table's agency column. */
+        String key(String agency) {
+            return switch (this) {
+                case ALL -> "'ALL'";
+                case AGENCY -> agency;
+                case AGENCY_MONTH -> "to_char(received_on, 'YYYY-MM') || '|' || " + agency;
+            };
+        }
+    }
+
+    private List<Figures> figures(LocalDate from, LocalDate to, Optional<String> agency, Grouping grouping) {
         Instant now = clock.instant();
         DeadlinePolicy policy = policies.inForce();
         LocalDate[] bounds = ageBounds(calendars.calendar(policy), LocalDate.ofInstant(now, policy.zone()));
-        String group = perAgency ? "CASE WHEN agency_code = '' THEN '" + UNASSIGNED + "' ELSE agency_code END" : "'ALL'";
+        String group = grouping.key("CASE WHEN agency_code = '' THEN '" + UNASSIGNED + "' ELSE agency_code END");
         String where = " WHERE received_on BETWEEN :from AND :to" + (agency.isPresent() ? " AND agency_code = :agency" : "");
         // The rollup kept by legal_clock's trigger (V5): one row per received day and agency.
         List<Object[]> rows = rows("SELECT " + group + ", sum(received), sum(answered), sum(within_initial), "
@@ -96,7 +120,7 @@ public class ComplianceService {
         Map<String, Map<String, Long>> decisions = keyed("SELECT " + group + ", key, sum(n) FROM compliance_key" + where
                 + " AND figure = 'decision' GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY 1, 2", from, to, agency, Map.of());
         // Open past due depends on today: still running after DeadlineMissed (a small partial index of legal_clock).
-        String clockGroup = perAgency ? "coalesce(agency_code, '" + UNASSIGNED + "')" : "'ALL'";
+        String clockGroup = grouping.key("coalesce(agency_code, '" + UNASSIGNED + "')");
         Map<String, long[]> pastDue = new HashMap<>();
         for (Object[] row : rows("SELECT " + clockGroup + ", count(*) FILTER (WHERE due_on >= :c6), "
                 + "count(*) FILTER (WHERE due_on < :c6 AND due_on >= :c16), count(*) FILTER (WHERE due_on < :c16) "
@@ -119,7 +143,16 @@ public class ComplianceService {
             for (int i = 0; i < AGE_BUCKETS.size(); i++) {
                 openPastDue.put(AGE_BUCKETS.get(i), ages[i]);
             }
-            figures.add(new Figures(perAgency ? key : agency.orElse(null), from, to, now, received, number(row[2]),
+            String agencyOf = grouping == Grouping.ALL ? agency.orElse(null) : key;
+            LocalDate first = from;
+            LocalDate last = to;
+            if (grouping == Grouping.AGENCY_MONTH) {
+                java.time.YearMonth month = java.time.YearMonth.parse(key.substring(0, 7));
+                agencyOf = key.substring(8);
+                first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+                last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            }
+            figures.add(new Figures(agencyOf, first, last, now, received, number(row[2]),
                     number(row[3]), number(row[4]), number(row[5]), extended, ratio(extended, received), number(row[7]),
                     number(row[8]), daysToAnswer(histograms.getOrDefault(key, new java.util.TreeMap<>())), outcomes,
                     grounds.getOrDefault(key, Map.of()), number(row[13]), number(row[14]), number(row[15]),

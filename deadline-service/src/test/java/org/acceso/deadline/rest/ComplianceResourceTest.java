@@ -164,6 +164,41 @@ class ComplianceResourceTest {
     }
 
     @Test
+    void shouldComputeTheFiguresPerAgencyAndMonthForThePublicRegister() {
+        // the register's client-credentials token: role register, no agency claim
+        String register = TestTokens.token("service-account-acceso-register", null, "register");
+        given().auth().oauth2(register).get("/compliance/agencies?" + PERIOD + "&per=month").then().statusCode(200)
+                .body("agency", contains("AUDITA", "AUDITB", "AUDITB", "AUDITB"))
+                .body("from", contains("2025-06-01", "2025-06-01", "2025-07-01", "2025-08-01"))
+                .body("to", contains("2025-06-30", "2025-06-30", "2025-07-31", "2025-08-31"))
+                .body("received", contains(4, 3, 1, 1))
+                .body("answered", contains(4, 1, 0, 0))
+                .body("answeredWithinInitialDeadline", contains(2, 1, 0, 0))
+                .body("answeredWithinExtendedDeadline", contains(1, 0, 0, 0))
+                .body("answeredLate", contains(1, 0, 0, 0))
+                .body("deemedDenials", contains(0, 1, 1, 1))
+                .body("businessDaysToAnswer.median", contains(6, 10, null, null))
+                .body("[0].denialsByGround.'personal-data'", equalTo(2))
+                .body("[0].denialsByGround.security", equalTo(1))
+                .body("[1].denialsByGround.size()", equalTo(0))
+                .body("openPastDue.'16+'", contains(0, 1, 0, 0))
+                .body("openPastDue.'6-15'", contains(0, 0, 1, 0))
+                .body("openPastDue.'1-5'", contains(0, 0, 0, 1));
+        // a period that starts and ends inside months: each entry is clamped to it
+        given().auth().oauth2(AUDITOR).get("/compliance/agencies?from=2025-06-02&to=2025-07-21&per=month").then()
+                .statusCode(200)
+                .body("agency", contains("AUDITA", "AUDITB", "AUDITB"))
+                .body("from", contains("2025-06-02", "2025-06-02", "2025-07-01"))
+                .body("to", contains("2025-06-30", "2025-06-30", "2025-07-21"));
+        given().auth().oauth2(AUDITOR).accept("text/csv").get("/compliance/agencies?" + PERIOD + "&per=month").then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("AUDITB,2025-07-01,2025-07-31,received,,1\n"));
+        given().auth().oauth2(AUDITOR).get("/compliance/agencies?" + PERIOD + "&per=week").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("per"));
+    }
+
+    @Test
     void shouldWriteEveryFigureAsCsv() {
         String csv = given().auth().oauth2(AUDITOR).accept("text/csv").get("/compliance/summary?" + PERIOD).then()
                 .statusCode(200)

@@ -15,6 +15,9 @@ public final class Environment {
     public static final String GATEWAY_CLIENT_SECRET = "acceso-gateway-secret";
     /** The demo realm's secret of {@code acceso-staff-directory}, the client request-service reads the staff with. */
     public static final String STAFF_DIRECTORY_SECRET = "acceso-staff-directory-secret";
+
+    /** The secret of the realm client {@code acceso-register} (deploy/keycloak/acceso-realm.json). */
+    public static final String REGISTER_CLIENT_SECRET = "acceso-register-secret";
     public static final String MAIL_FROM_ADDRESS = "no-reply@acceso.example.org";
     public static final String MAIL_FROM = "Acceso <" + MAIL_FROM_ADDRESS + ">";
 
@@ -23,7 +26,7 @@ public final class Environment {
 
     /** Prefixes of variables that configure a part; a part never inherits them from the launcher's caller. */
     public static final List<String> CONFIG_PREFIXES = List.of("QUARKUS_", "KAFKA_", "GATEWAY_", "ACCESO_", "KC_",
-            "KEYCLOAK_", "JAVA_OPTS", "REQUEST_", "DEADLINE_", "NOTIFICATION_", "WEB_", "MP_", "SMALLRYE_");
+            "KEYCLOAK_", "JAVA_OPTS", "REQUEST_", "DEADLINE_", "NOTIFICATION_", "REGISTER_", "WEB_", "MP_", "SMALLRYE_");
 
     private Environment() {
     }
@@ -55,6 +58,12 @@ public final class Environment {
         }
         if (service.needs(Service.Needs.API)) {
             env.put("WEB_API_URL", at.url(Service.GATEWAY) + "/api");
+        }
+        if (service.needs(Service.Needs.SERVICES)) {
+            env.put("REGISTER_SERVICES_REQUEST", at.url(Service.REQUEST));
+            env.put("REGISTER_SERVICES_DEADLINE", at.url(Service.DEADLINE));
+            env.put("ACCESO_REGISTER_SECRET", REGISTER_CLIENT_SECRET);
+            env.put("REGISTER_PUBLIC_URL", at.publicGatewayUrl());
         }
         if (service.isGateway()) {
             for (Service target : Service.values()) {

@@ -248,10 +248,11 @@ public final class Main {
                   request-service        %3$s            health: /q/health/ready
                   deadline-service       %4$s
                   notification-service   %5$s
+                  register-service       %14$s            the public register: /api/public/** through the gateway
                   Keycloak               %6$s            admin console: /admin  (admin / admin)
                                          issuer %7$s
                   Kafka                  %8$s (controller %9$d)
-                  PostgreSQL             %1$s:%10$d  databases acceso_request|deadline|notification (password acceso)
+                  PostgreSQL             %1$s:%10$d  databases acceso_request|deadline|notification|register (password acceso)
                   GreenMail              SMTP %1$s:%11$d, mail API %12$s/api/user/<email>/messages/
 
                   Demo accounts (realm acceso, password = username; tokens via client acceso-cli)
@@ -263,6 +264,6 @@ public final class Main {
                 """.formatted(Layout.HOST, layout.gatewayUrl(), layout.url(Service.REQUEST), layout.url(Service.DEADLINE),
                 layout.url(Service.NOTIFICATION), layout.keycloakUrl(), layout.issuer(), layout.kafkaBootstrap(),
                 layout.port(Layout.KAFKA_CONTROLLER), layout.port(Layout.POSTGRES), layout.port(Layout.SMTP),
-                layout.mailApiUrl(), layout.url(Service.WEB));
+                layout.mailApiUrl(), layout.url(Service.WEB), layout.url(Service.REGISTER));
     }
 }

@@ -13,15 +13,20 @@ public enum Service implements Component {
     DEADLINE("deadline-service", 8082, "acceso_deadline", EnumSet.of(Needs.KAFKA), "GATEWAY_SERVICES_DEADLINE"),
     NOTIFICATION("notification-service", 8083, "acceso_notification", EnumSet.of(Needs.KAFKA, Needs.MAIL),
             "GATEWAY_SERVICES_NOTIFICATION"),
+    /** The public register: reads publication-events, copies documents from request-service, figures from deadline-service. */
+    REGISTER("register-service", 8085, "acceso_register", EnumSet.of(Needs.KAFKA, Needs.SERVICES),
+            "GATEWAY_SERVICES_REGISTER"),
     /** The web front: keeps no data, signs people in with the realm and calls the API through the gateway. */
     WEB("web", 8084, null, EnumSet.of(Needs.API), "GATEWAY_SERVICES_WEB"),
     GATEWAY("gateway", 8080, null, EnumSet.noneOf(Needs.class), null);
 
     /**
-     * What a service needs besides Keycloak (every service checks tokens): the broker, the SMTP server, or the API
-     * through the gateway (a front calling it with the signed-in person's token).
+     * What a service needs besides Keycloak (every service checks tokens): the broker, the SMTP server, the API
+     * through the gateway (a front calling it with the signed-in person's token), or other services' own routes called
+     * directly with a client-credentials token of its realm client (the register: request-service's internal document
+     * route, deadline-service's compliance figures).
      */
-    public enum Needs { KAFKA, MAIL, API }
+    public enum Needs { KAFKA, MAIL, API, SERVICES }
 
     private final String id;
     private final int defaultPort;

@@ -83,6 +83,27 @@ class EnvironmentTest {
                 "CREATE ROLE acceso_deadline LOGIN PASSWORD 'acceso';",
                 "CREATE DATABASE acceso_deadline OWNER acceso_deadline;",
                 "CREATE ROLE acceso_notification LOGIN PASSWORD 'acceso';",
-                "CREATE DATABASE acceso_notification OWNER acceso_notification;");
+                "CREATE DATABASE acceso_notification OWNER acceso_notification;",
+                "CREATE ROLE acceso_register LOGIN PASSWORD 'acceso';",
+                "CREATE DATABASE acceso_register OWNER acceso_register;");
+    }
+
+    @Test
+    void shouldGiveTheRegisterItsDatabaseKafkaTheServicesItReadsAndItsClientSecret() {
+        Layout free = Layout.free();
+        assertThat(Environment.of(Service.REGISTER, free)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("QUARKUS_HTTP_HOST", "127.0.0.1"),
+                Map.entry("QUARKUS_HTTP_PORT", String.valueOf(free.httpPort(Service.REGISTER))),
+                Map.entry("QUARKUS_OIDC_AUTH_SERVER_URL", free.issuer()),
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", free.jdbcUrl("acceso_register")),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", "acceso_register"),
+                Map.entry("QUARKUS_DATASOURCE_PASSWORD", "acceso"),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", free.kafkaBootstrap()),
+                Map.entry("REGISTER_SERVICES_REQUEST", free.url(Service.REQUEST)),
+                Map.entry("REGISTER_SERVICES_DEADLINE", free.url(Service.DEADLINE)),
+                Map.entry("ACCESO_REGISTER_SECRET", "acceso-register-secret"),
+                Map.entry("REGISTER_PUBLIC_URL", free.gatewayUrl())));
+        assertThat(Environment.of(Service.GATEWAY, layout)).containsEntry("GATEWAY_SERVICES_REGISTER", "http://127.0.0.1:8085");
+        assertThat(Environment.of(Service.REQUEST, layout)).doesNotContainKeys("ACCESO_REGISTER_SECRET", "REGISTER_SERVICES_REQUEST");
     }
 }

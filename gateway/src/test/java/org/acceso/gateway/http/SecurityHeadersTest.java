@@ -71,7 +71,8 @@ class SecurityHeadersTest {
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
                 .body(org.hamcrest.Matchers.containsString("/api/openapi/request"))
                 .body(org.hamcrest.Matchers.containsString("/api/openapi/deadline"))
-                .body(org.hamcrest.Matchers.containsString("/api/openapi/notification"));
+                .body(org.hamcrest.Matchers.containsString("/api/openapi/notification"))
+                .body(org.hamcrest.Matchers.containsString("/api/openapi/register"));
     }
 
     @Test

@@ -148,6 +148,20 @@ class ProxyRoutesTest {
                 .body(equalTo(problem));
     }
 
+    @jakarta.inject.Inject
+    RouteTable routes;
+
+    @Test
+    void shouldSendThePublicRegisterAndOpenDataToRegisterServiceWithoutAToken() {
+        for (String path : List.of("/api/public/requests", "/api/public/similar", "/api/public/open-data/requests.csv")) {
+            ServiceRoute route = routes.match(path).orElseThrow();
+            assertThat(route.service()).as(path).isEqualTo("register-service");
+            assertThat(route.isPublic()).as(path).isTrue();
+            assertThat(route.backendTarget(path, null)).isEqualTo(path.substring("/api".length()));
+        }
+        assertThat(routes.match("/api/openapi/register").orElseThrow().service()).isEqualTo("register-service");
+    }
+
     @Test
     void shouldLetAnonymousCallersReachPublicRoutes() {
         backend.stubFor(get(urlEqualTo("/public/register?q=salud")).willReturn(aResponse()

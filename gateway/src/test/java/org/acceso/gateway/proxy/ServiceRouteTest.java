@@ -16,12 +16,13 @@ class ServiceRouteTest {
     private static final URI REQUEST = URI.create("http://127.0.0.1:8081");
     private static final URI DEADLINE = URI.create("http://127.0.0.1:8082");
     private static final URI NOTIFICATION = URI.create("http://127.0.0.1:8083");
+    private static final URI REGISTER = URI.create("http://127.0.0.1:8085");
 
     private static final URI WEB = URI.create("http://127.0.0.1:8084");
 
     private final RouteTable table = new RouteTable(Map.of("request", REQUEST, "deadline", DEADLINE, "notification", NOTIFICATION,
-            "web", WEB),
-            Map.of("public", route("/api/public", "request", "/public", true),
+            "register", REGISTER, "web", WEB),
+            Map.of("public", route("/api/public", "register", "/public", true),
                     "requests", route("/api/requests", "request", "/requests", false),
                     "openapi-request", exactRoute("/api/openapi/request", "request", "/q/openapi"),
                     "deadlines", route("/api/deadlines", "deadline", "/deadlines", false),
@@ -99,7 +100,8 @@ class ServiceRouteTest {
             "/api/requests/,            request-service,      /requests/",
             "/api/requests/abc,         request-service,      /requests/abc",
             "/api/requests/abc/history, request-service,      /requests/abc/history",
-            "/api/public/register,      request-service,      /public/register",
+            "/api/public/requests,      register-service,     /public/requests",
+            "/api/public/similar,       register-service,     /public/similar",
             "/api/deadlines/abc,        deadline-service,     /deadlines/abc",
             "/api/notifications,        notification-service, /notifications",
             "/api/notifications/x/y,    notification-service, /notifications/x/y",

@@ -16,8 +16,8 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * Stands in for the services: one WireMock on a random 127.0.0.1 port plays request-service and
- * deadline-service, and notification-service points at a port where nothing listens.
+ * Stands in for the services: one WireMock on a random 127.0.0.1 port plays request-service, deadline-service,
+ * register-service and the web front, and notification-service points at a port where nothing listens.
  * The read timeout is short so that a silent service shows quickly.
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
@@ -40,6 +40,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "gateway.services.request", url,
                 "gateway.services.deadline", url,
+                "gateway.services.register", url,
                 "gateway.services.web", url,
                 "gateway.services.notification", "http://127.0.0.1:" + portWhereNothingListens(),
                 "gateway.backend.read-timeout", READ_TIMEOUT);

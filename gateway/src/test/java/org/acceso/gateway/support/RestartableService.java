@@ -34,6 +34,7 @@ public class RestartableService implements QuarkusTestResourceLifecycleManager {
                 "gateway.services.request", url,
                 "gateway.services.deadline", url,
                 "gateway.services.notification", url,
+                "gateway.services.register", url,
                 "gateway.services.web", url,
                 "gateway.backend.read-timeout", "1s",
                 "gateway.backend.circuit-breaker.window", "4",

@@ -54,7 +54,7 @@ class EventCodecTest {
 
     @Test
     void shouldIgnoreFieldsItDoesNotKnow() throws IOException {
-        String withExtra = example("RequestFiled").replace("\"language\": \"es\",", "\"language\": \"es\", \"channel\": \"web\",");
+        String withExtra = example("RequestFiled").replace("\"language\": \"es\",", "\"language\": \"es\", \"priority\": \"high\",");
 
         RequestFiled filed = EventCodec.payload(EventCodec.read(withExtra), RequestFiled.class).orElseThrow();
 
@@ -73,6 +73,31 @@ class EventCodecTest {
         assertThat(read.type()).isEqualTo("RequestFiled");
         assertThat(read.requestId()).isEqualTo(requestId);
         assertThat(EventCodec.payload(read, RequestFiled.class)).contains(filed);
+    }
+
+    @Test
+    void shouldCarryARegisteredRequesterWithoutAccountOrEmail() {
+        RequestFiled filed = new RequestFiled("AIP-2026-000002", "Expedientes de obra", "OBRAS", "es",
+                Instant.parse("2026-11-26T12:00:00Z"), new Person(null, "Rosa Ruiz", null), false, "IN_PERSON");
+
+        String json = EventCodec.write(EventCodec.envelope(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), filed));
+
+        RequestFiled read = EventCodec.payload(EventCodec.read(json), RequestFiled.class).orElseThrow();
+        assertThat(read).isEqualTo(filed);
+        assertThat(read.registered()).isTrue();
+        assertThat(read.requester().userId()).isNull();
+        assertThat(json).contains("\"channel\":\"IN_PERSON\"").doesNotContain("registered");
+    }
+
+    @Test
+    void shouldReadAFilingWithoutChannelAsNotRegistered() throws IOException {
+        String earlier = example("RequestFiled").replace(",\n    \"channel\": \"WEB\"", "");
+
+        RequestFiled filed = EventCodec.payload(EventCodec.read(earlier), RequestFiled.class).orElseThrow();
+
+        assertThat(earlier).doesNotContain("channel");
+        assertThat(filed.channel()).isNull();
+        assertThat(filed.registered()).isFalse();
     }
 
     @Test

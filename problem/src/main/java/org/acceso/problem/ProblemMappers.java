@@ -15,19 +15,32 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.acceso.observability.Correlation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.Duration;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Turns every error a REST endpoint can meet into {@code application/problem+json}.
- * Each mapper handles one known kind of failure; there is deliberately no catch-all, and no
- * message of an unexpected exception ever reaches a response.
+ * Each mapper handles one known kind of failure; the last resort ({@link #unexpected}) answers anything else with a
+ * 503 (the database cannot be reached) or a 500 that names the request id and nothing of the exception: no message,
+ * class name or stack trace of an unexpected exception ever reaches a response, only the log.
  * Needs {@code quarkus.http.auth.proactive=false} so that authentication failures reach these mappers.
  */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** How long a caller is asked to wait before trying again after a 503 ({@code Retry-After}). */
+    @ConfigProperty(name = "acceso.problem.retry-after", defaultValue = "5s")
+    Duration retryAfter;
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
@@ -103,6 +116,44 @@ public class ProblemMappers {
     public Response concurrentUpdate(OptimisticLockException e, UriInfo uri) {
         return respond(Problem.of(409, "Conflict",
                 "The resource was changed by someone else at the same time; reload it and try again", path(uri)));
+    }
+
+    /**
+     * Anything no other mapper knows. A database that cannot be reached is an outage, not a fault: 503 with
+     * {@code Retry-After} (the readiness check is DOWN meanwhile). Anything else is a fault of this service: 500.
+     * Both carry the request id ({@code requestId}, also the {@code X-Request-Id} header and every log line of the
+     * exchange), so a caller can report it and an operator find the cause in the log.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String requestId = Correlation.current().orElse(null);
+        if (Unavailable.databaseUnreachable(e)) {
+            LOG.warnf("%s %s: the database cannot be reached (%s)", requestId, path(uri), e.toString());
+            return Response.fromResponse(respond(unavailable(path(uri), requestId)))
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds()))
+                    .build();
+        }
+        LOG.errorf(e, "%s %s failed", requestId, path(uri));
+        return respond(internal(path(uri), requestId));
+    }
+
+    /** The 503 of an outage: the caller may try again after {@code Retry-After}. */
+    public static Problem unavailable(String instance, String requestId) {
+        return withRequestId(new Problem("/problems/unavailable", "Service Unavailable", 503,
+                "The service cannot reach its database right now; try again in a few seconds", instance, List.of(),
+                Map.of()), requestId);
+    }
+
+    /** The 500 of a fault: nothing of the cause, only the id that finds it in the log. */
+    public static Problem internal(String instance, String requestId) {
+        return withRequestId(new Problem("/problems/internal-error", "Internal Server Error", 500,
+                "Something went wrong on our side; the request id names it in our logs", instance, List.of(),
+                Map.of()), requestId);
+    }
+
+    private static Problem withRequestId(Problem problem, String requestId) {
+        return requestId == null ? problem : new Problem(problem.type(), problem.title(), problem.status(),
+                problem.detail(), problem.instance(), problem.violations(), Map.of("requestId", requestId));
     }
 
     private static Response respond(Problem problem) {

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page: Ana files a request through the form (after the form refuses it empty) and sees the receipt; Carla finds it in
  * OBRAS's inbox, takes it and asks for a clarification; Ana replies on her page; Carla answers PARTIALLY_GRANTED with
  * a ground and a PDF; Ana downloads the PDF byte for byte and sees her notices; Elena routes a new request from the
- * front desk; Fede sees the dashboard's charts, downloads its CSV and adds a closure that moves open due dates.
+ * front desk; Carla registers a request handed in on paper and prints its receipt; Fede sees the dashboard's charts, downloads its CSV and adds a closure that moves open due dates.
  * Every page is checked at 1280 and 360 px (axe-core: no serious or critical violation; no sideways scroll at 360 px;
  * no Content-Security-Policy violation) and photographed; the resident's pages in Spanish and English.
  */
@@ -244,6 +244,41 @@ class BrowserJourneysIT {
         assertThat(elena.locator("main dl").first()).containsText("SALUD");
         assertThat(elena.url()).contains(id);
         elena.context().close();
+    }
+
+    @Test
+    @Order(8)
+    void carlaRegistersARequestHandedInAtTheDeskAndPrintsItsReceipt() {
+        carla.navigate(front + "/register");
+        assertThat(carla.locator("h1")).hasText("Registrar solicitud recibida");
+        assertThat(carla.locator("#channel-IN_PERSON")).isChecked();
+        browser.check(carla, "clerk-register");
+
+        carla.locator("#subject").fill("Expedientes de obra del barrio Echesortu " + marker);
+        submit(carla, "main form.stack");
+        assertThat(carla.locator("#error-summary a[href='#requester.name']")).isVisible();
+        assertThat(carla.locator("#error-summary a[href='#description']")).isVisible();
+        browser.check(carla, "clerk-register-errors");
+
+        carla.locator("[id='requester.name']").fill("Rosa Ruiz");
+        carla.locator("[id='requester.postalAddress']").fill("Bv. Oroño 1234, 2000 Rosario");
+        carla.locator("#description").fill("Copia de los expedientes de repavimentación de 2025, entregada en papel.");
+        submit(carla, "main form.stack");
+
+        assertThat(carla).hasURL(Pattern.compile(".*/requests/[0-9a-f-]{36}/receipt"));
+        assertThat(carla.locator("#tracking-number")).hasText(Pattern.compile("AIP-\\d{4}-\\d{6}"));
+        String id = idIn(carla.url());
+        Gateway.awaitOrFail("the receipt's due date", Duration.ofSeconds(60), () -> {
+            carla.reload();
+            return carla.locator("#due-date time").count();
+        }, count -> count == 1);
+        assertThat(carla.locator("main")).containsText("Rosa Ruiz");
+        assertThat(carla.locator("button[data-print]")).isVisible();
+        browser.check(carla, "clerk-receipt-print");
+        var pdf = carla.request().get(front + "/requests/" + id + "/receipt.pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     @Test

@@ -31,10 +31,10 @@ public final class TestTokens {
         return token(subject, email, Map.of(), roles);
     }
 
-    /** A token with extra claims (string-valued) on top of the usual ones. */
+    /** A token with extra claims (string-valued) on top of the usual ones; a {@code name} among them replaces the usual one. */
     public static String token(String subject, String email, Map<String, String> extraClaims, String... roles) {
         Map<String, String> claims = new HashMap<>(extraClaims);
-        claims.put("name", "Test " + subject);
+        claims.putIfAbsent("name", "Test " + subject);
         claims.put("preferred_username", subject);
         if (email != null) {
             claims.put("email", email);

@@ -9,3 +9,11 @@ document.addEventListener('DOMContentLoaded', function () {
     target.focus();
   }
 });
+
+// "Print" buttons (the receipt) exist only where the script runs; the browser's own print works without it.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { window.print(); });
+  });
+});

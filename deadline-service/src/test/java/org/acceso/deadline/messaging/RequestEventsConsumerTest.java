@@ -5,6 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.acceso.contracts.DeadlineScheduled;
+import org.acceso.contracts.Person;
+import org.acceso.contracts.RequestFiled;
+import org.acceso.deadline.Events;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
 import org.acceso.contracts.Topics;
@@ -83,6 +86,35 @@ class RequestEventsConsumerTest {
                 .body("history", hasSize(1))
                 .body("history[0].newDueOn", equalTo("2026-12-21"))
                 .body("history[0].cause", equalTo("FILED"));
+    }
+
+    @Test
+    void shouldStartARegisteredRequestsClockAtItsReceivedAtLikeAFilingOnlineAtThatInstant() {
+        // Received at the front desk on Thursday 26 November 2026, 11:05 in Rosario, typed in days later: the event
+        // comes now, its filedAt is the instant of receipt. The same instant filed online gives the same clock.
+        Instant receivedAt = Instant.parse("2026-11-26T14:05:00Z");
+        UUID online = UUID.randomUUID();
+        UUID registered = UUID.randomUUID();
+        Events.send(online, new RequestFiled("AIP-2026-000801", "Contratos", "OBRAS", "es", receivedAt,
+                new Person("ana-sub", "Ana Pérez", "ana@example.org"), false));
+        Events.send(registered, new RequestFiled("AIP-2026-000802", "Contratos", "OBRAS", "es", receivedAt,
+                new Person(null, "Rosa Ruiz", null), false, "IN_PERSON"));
+
+        ConsumerRecord<String, String> registeredRecord = scheduledFor(registered.toString());
+        DeadlineScheduled byDesk = EventCodec.payload(EventCodec.read(registeredRecord.value()), DeadlineScheduled.class).orElseThrow();
+        DeadlineScheduled byWeb = EventCodec.payload(EventCodec.read(scheduledFor(online.toString()).value()),
+                DeadlineScheduled.class).orElseThrow();
+
+        assertMatchesContract(registeredRecord.value());
+        assertThat(byDesk.filedAt()).isEqualTo(receivedAt);
+        assertThat(byDesk.receivedOn()).isEqualTo(LocalDate.of(2026, 11, 26)).isEqualTo(byWeb.receivedOn());
+        assertThat(byDesk.dueOn()).isEqualTo(LocalDate.of(2026, 12, 21)).isEqualTo(byWeb.dueOn());
+        assertThat(byDesk.dueAt()).isEqualTo(OffsetDateTime.parse("2026-12-21T23:59:59-03:00")).isEqualTo(byWeb.dueAt());
+        assertThat(byDesk.responseDays()).isEqualTo(byWeb.responseDays());
+        given().auth().oauth2(AUDITOR).get("/deadlines/" + registered).then().statusCode(200)
+                .body("filedAt", equalTo("2026-11-26T14:05:00Z"))
+                .body("receivedOn", equalTo("2026-11-26"))
+                .body("dueOn", equalTo("2026-12-21"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The gateway's whole behaviour as configuration: which service answers which path, which caller may
@@ -157,6 +158,12 @@ public interface GatewayConfig {
         long requests();
 
         Duration period();
+
+        /**
+         * Only callers holding one of these roles are counted ({@code resident}: a resident's filings; clerks who
+         * register the requests the office receives on paper are not capped); unset, every caller is.
+         */
+        Optional<Set<String>> roles();
     }
 
     interface Security {

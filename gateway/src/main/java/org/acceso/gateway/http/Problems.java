@@ -22,6 +22,14 @@ public final class Problems {
 
     /** The problem as JSON; {@code instance} is the gateway path the caller asked for. */
     public static Buffer json(int status, String detail, String instance) {
+        return json(status, detail, instance, null);
+    }
+
+    /**
+     * The problem as JSON, naming the exchange's request id ({@code requestId}, also in the {@code X-Request-Id}
+     * header), by which a caller reports it and an operator finds it in the logs.
+     */
+    public static Buffer json(int status, String detail, String instance, String requestId) {
         JsonObject problem = new JsonObject()
                 .put("type", "about:blank")
                 .put("title", HttpResponseStatus.valueOf(status).reasonPhrase())
@@ -32,6 +40,9 @@ public final class Problems {
         if (instance != null) {
             problem.put("instance", instance);
         }
+        if (requestId != null) {
+            problem.put("requestId", requestId);
+        }
         return problem.toBuffer();
     }
 
@@ -40,7 +51,7 @@ public final class Problems {
         rc.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE)
-                .end(json(status, detail, rc.normalizedPath()));
+                .end(json(status, detail, rc.normalizedPath(), CorrelationIdFilter.of(rc)));
     }
 
     /** 401 with the bearer challenge. */

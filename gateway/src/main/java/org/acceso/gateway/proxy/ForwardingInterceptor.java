@@ -138,7 +138,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                     detail, failure.getMessage());
             response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         }
-        Buffer body = Problems.json(status, detail, rc.normalizedPath());
+        Buffer body = Problems.json(status, detail, rc.normalizedPath(), CorrelationIdFilter.of(rc));
         return response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .setBody(Body.body(body));

@@ -2,6 +2,7 @@ package org.acceso.gateway.ratelimit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -19,12 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Rate limits on {@code /api}: per user (the token's {@code sub}) or, without a token, per client address;
  * a route may have a limit of its own instead of the default one; quotas cap one method and path per user
- * over a longer period (filings per day). Over a limit: 429 problem with {@code Retry-After} in seconds.
+ * over a longer period (filings per day), for the callers of the roles it names (residents). Over a limit: 429 problem with {@code Retry-After} in seconds.
  * A quota counts only what succeeded: a request the service refused (4xx, 5xx) gives its token back, and so does a
  * repeat the service answered from an earlier one ({@code Idempotent-Replayed: true}: a filing retried with its
  * {@code Idempotency-Key} files nothing new).
@@ -49,7 +51,14 @@ public class RateLimitFilter {
     private final Map<String, Buckets> perRoute = new HashMap<>();
     private final List<Quota> quotas;
 
-    record Quota(String method, String path, Buckets buckets) {
+    /** A quota on {@code method path}, counted for callers holding one of {@code roles} (empty: every caller). */
+    record Quota(String method, String path, Set<String> roles, Buckets buckets) {
+
+        boolean counts(RoutingContext rc) {
+            return method.equals(rc.request().method().name()) && path.equals(rc.normalizedPath())
+                    && (roles.isEmpty() || Callers.identity(rc).map(SecurityIdentity::getRoles)
+                    .filter(held -> held.stream().anyMatch(roles::contains)).isPresent());
+        }
     }
 
     public RateLimitFilter(GatewayConfig config, RouteTable routes) {
@@ -66,7 +75,7 @@ public class RateLimitFilter {
         }
         this.quotas = config.quotas().entrySet().stream()
                 .map(entry -> new Quota(entry.getValue().method().toUpperCase(Locale.ROOT), entry.getValue().path(),
-                        new Buckets("quota " + entry.getKey(), entry.getValue().requests(), entry.getValue().period(), true,
+                        entry.getValue().roles().orElse(Set.of()), new Buckets("quota " + entry.getKey(), entry.getValue().requests(), entry.getValue().period(), true,
                                 limits.maxCallers())))
                 .toList();
     }
@@ -91,7 +100,7 @@ public class RateLimitFilter {
         }
         if (user.isPresent()) {
             for (Quota quota : quotas) {
-                if (quota.method().equals(rc.request().method().name()) && quota.path().equals(rc.normalizedPath())) {
+                if (quota.counts(rc)) {
                     Bucket bucket = quota.buckets().of(caller);
                     ConsumptionProbe counted = bucket.tryConsumeAndReturnRemaining(1);
                     if (!counted.isConsumed()) {

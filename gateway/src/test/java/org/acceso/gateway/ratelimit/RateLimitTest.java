@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Limits small enough to reach in a test: 3 requests per 6 s per user (one back every 2 s), 2 per 6 s per
- * address without a token, 2 filings a day per resident.
+ * address without a token, 2 filings a day per resident (clerks are not capped).
  */
 @QuarkusTest
 @TestProfile(RateLimitTest.SmallLimits.class)
@@ -133,6 +133,20 @@ class RateLimitTest {
                 .contentType("application/problem+json")
                 .body("detail", equalTo("You have reached the limit of 2 for POST /api/requests in this period; try again later"));
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(86_000L, 86_400L);
+    }
+
+    @Test
+    void shouldNotCapTheRequestsAClerkRegistersForTheOffice() {
+        String clerk = Tokens.withRoles("rate-carla-desk", "clerk");
+        backend.stubFor(post(urlEqualTo("/requests")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"r1\"}")));
+
+        for (int i = 1; i <= 3; i++) { // over the quota of 2, within the rate limit of 3 per 6 s
+            file(clerk).then().statusCode(201);
+        }
+
+        assertThat(backend.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/requests"))))
+                .hasSize(3);
     }
 
     @Test

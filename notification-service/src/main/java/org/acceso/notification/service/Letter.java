@@ -132,6 +132,11 @@ public final class Letter {
         return words.word("cause", code);
     }
 
+    /** How a request registered by staff arrived, in plain words ("en persona", "by post"). */
+    public String channel(String code) {
+        return words.word("channel", code);
+    }
+
     /** "15 días hábiles", "1 business day". */
     public String days(int count, String unit) {
         String u = unit == null ? "BUSINESS" : unit;

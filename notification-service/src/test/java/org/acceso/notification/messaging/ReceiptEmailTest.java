@@ -46,6 +46,16 @@ class ReceiptEmailTest {
             return new Filing(requestId, email, filed, scheduled);
         }
 
+        /** The same filing registered by a clerk: received in person from someone without an account. */
+        Filing registeredInPerson(String email) {
+            String registered = requestFiled
+                    .replace("\"5f0c7d0e-8a8e-4a53-9d8e-2f1f3c9b7a10\"", "null")
+                    .replace("\"Ana Pérez\"", "\"Rosa Ruiz\"")
+                    .replace("\"" + this.email + "\"", email == null ? "null" : "\"" + email + "\"")
+                    .replace("\"channel\": \"WEB\"", "\"channel\": \"IN_PERSON\"");
+            return new Filing(requestId, email, registered, deadlineScheduled);
+        }
+
         void sendFiled() {
             KafkaEvents.send(Topics.REQUEST_EVENTS, requestId, requestFiled);
         }
@@ -141,6 +151,43 @@ class ReceiptEmailTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(filing.requestId())));
     }
 
+    @Test
+    void shouldEmailTheReceiptOfARegisteredRequestToTheAddressTheRequesterGave() throws MessagingException {
+        Filing filing = Filing.of("es");
+        Filing registered = filing.registeredInPerson("rosa-" + filing.requestId().substring(0, 8) + "@example.org");
+
+        registered.sendFiled();
+        registered.sendScheduled();
+
+        MimeMessage mail = awaitMailsTo(registered.email(), 1).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Recibimos su solicitud AIP-2026-000123");
+        assertThat(text(mail))
+                .contains("Hola Rosa Ruiz:")
+                .contains("Presentada el: jueves 26 de noviembre de 2026 (en persona)")
+                .contains("Fecha límite de respuesta: lunes 21 de diciembre de 2026, 23:59 (hora de Argentina)")
+                .contains("en la oficina de acceso a la información")
+                .doesNotContain("http");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(registered.requestId())));
+        assertThat(notifications(registered.requestId(), "IN_APP")).isZero(); // no account, no feed
+        assertThat(notifications(registered.requestId(), "EMAIL")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendNoReceiptToARegisteredRequesterWithoutEmail() {
+        Filing registered = Filing.of("es").registeredInPerson(null);
+
+        registered.sendFiled();
+        registered.sendScheduled();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> bothApplied(registered.requestId()));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> notifications(registered.requestId(), "EMAIL") + notifications(registered.requestId(), "IN_APP") == 0);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT filed, recipient_name, recipient_email, requester_user_id FROM tracked_request WHERE request_id = ?1")
+                .setParameter(1, UUID.fromString(registered.requestId())).getSingleResult()))
+                .isEqualTo(new Object[] {true, "Rosa Ruiz", null, null});
+    }
+
     static List<MimeMessage> awaitMailsTo(String email, int count) {
         await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(email).size() >= count);
         return mailsTo(email);
@@ -162,6 +209,19 @@ class ReceiptEmailTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em
                 .createNativeQuery("SELECT count(*) FROM notification WHERE request_id = ?1 AND channel = 'EMAIL'")
                 .setParameter(1, UUID.fromString(requestId)).getSingleResult()).longValue());
+    }
+
+    long notifications(String requestId, String channel) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT count(*) FROM notification WHERE request_id = ?1 AND channel = ?2")
+                .setParameter(1, UUID.fromString(requestId)).setParameter(2, channel).getSingleResult()).longValue());
+    }
+
+    /** Whether notification-service has applied both the request's RequestFiled and its DeadlineScheduled. */
+    boolean bothApplied(String requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT count(*) FROM tracked_request WHERE request_id = ?1 AND filed AND due_on IS NOT NULL")
+                .setParameter(1, UUID.fromString(requestId)).getSingleResult()).longValue() == 1);
     }
 
     int attempts(String requestId) {

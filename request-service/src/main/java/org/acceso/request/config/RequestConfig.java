@@ -21,6 +21,12 @@ public interface RequestConfig {
 
     Idempotency idempotency();
 
+    Publication publication();
+
+    Intake intake();
+
+    Receipt receipt();
+
     interface Tracking {
         /** Prefix of tracking numbers: {@code <prefix>-<year>-<6 digits>}. */
         @WithDefault("AIP")
@@ -67,5 +73,30 @@ public interface RequestConfig {
          */
         @WithDefault("24h")
         Duration retention();
+    }
+
+    interface Publication {
+        /**
+         * Whether a requester's {@code "publicationConsent": false} at filing keeps their request out of the public
+         * register (the law does not require consent; the city may honour it).
+         */
+        @WithDefault("true")
+        boolean honourConsent();
+    }
+
+    interface Intake {
+        /**
+         * How far back staff may date a request they register ({@code receivedAt}): the legal clock counts from the
+         * instant the request was received, however late it is typed in, so the office's backlog after a closure
+         * fits in; anything older comes in through the import ({@code POST /requests/import}).
+         */
+        @WithDefault("P30D")
+        Duration maxBackdate();
+    }
+
+    interface Receipt {
+        /** Who issues receipts: the body's name at the head of the printed receipt. */
+        @WithDefault("Municipalidad de Rosario")
+        String issuer();
     }
 }

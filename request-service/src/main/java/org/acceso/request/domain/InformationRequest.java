@@ -85,6 +85,19 @@ public class InformationRequest extends PanacheEntityBase {
     @Column(name = "filed_at", nullable = false)
     public Instant filedAt;
 
+    /** How it arrived; null for an import (the earlier register did not say). */
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    @Column(name = "requester_postal_address")
+    private String requesterPostalAddress;
+
+    @Column(name = "requester_phone")
+    private String requesterPhone;
+
+    @Column(name = "requester_document_number")
+    private String requesterDocumentNumber;
+
     @Column(nullable = false)
     public boolean imported;
 
@@ -166,15 +179,47 @@ public class InformationRequest extends PanacheEntityBase {
     @Column(name = "appeal_window_closed", nullable = false)
     public boolean appealWindowClosed;
 
+    /** False when the requester asked at filing that nothing of theirs be published beyond the statistics. */
+    @Column(name = "publication_consent", nullable = false)
+    public boolean publicationConsent = true;
+
     @Version
     public long version;
 
-    /** A new request, RECEIVED at {@code filedAt}, and the event announcing it. */
+    /** The prefix of the requester subject of a registered request: no token's subject looks like it. */
+    static final String REGISTERED = "registered:";
+
+    /** A new request filed online by {@code requester}, RECEIVED at {@code filedAt}. */
     public static InformationRequest file(UUID id, String trackingNumber, Actor requester, String contactEmail,
                                           String subject, String description, String agencyCode, Language language,
                                           Instant filedAt) {
-        return create(id, trackingNumber, requester.userId(), requester.name(), contactEmail, subject, description,
-                agencyCode, language, filedAt, false);
+        InformationRequest request = create(id, trackingNumber, requester.userId(), requester.name(), contactEmail,
+                subject, description, agencyCode, language, filedAt, false);
+        request.channel = Channel.WEB;
+        return request;
+    }
+
+    /**
+     * A request that arrived by {@code channel} (not the web) at {@code receivedAt}, registered by staff for someone
+     * without an account: RECEIVED at the instant it was received, so its legal clock counts from then. Its requester
+     * subject is {@code registered:<tracking number>}, which no person's token carries, so no resident can read it.
+     */
+    public static InformationRequest register(UUID id, String trackingNumber, Channel channel,
+                                              RegisteredRequester requester, String subject, String description,
+                                              String agencyCode, Language language, Instant receivedAt) {
+        if (!channel.registeredByStaff()) {
+            throw new InvalidInput("channel", "a request registered by staff arrived IN_PERSON, by POST, EMAIL or PHONE");
+        }
+        if (!requester.reachable()) {
+            throw new InvalidInput("requester", "needs an e-mail, a postal address or a phone number to send the answer to");
+        }
+        InformationRequest request = create(id, trackingNumber, REGISTERED + trackingNumber, requester.name(),
+                requester.email(), subject, description, agencyCode, language, receivedAt, false);
+        request.channel = channel;
+        request.requesterPostalAddress = requester.postalAddress();
+        request.requesterPhone = requester.phone();
+        request.requesterDocumentNumber = requester.documentNumber();
+        return request;
     }
 
     /** A request filed before Acceso existed, as the earlier register had it: RECEIVED at its real filing instant. */
@@ -204,14 +249,34 @@ public class InformationRequest extends PanacheEntityBase {
         return request;
     }
 
-    /** The event announcing this request's filing (or import). */
+    /**
+     * The event announcing this request's filing, registration or import. A registered requester has no account: the
+     * event names no user id for them (and carries only their name and e-mail, never their other contact data).
+     */
     public RequestFiled filed() {
         return new RequestFiled(trackingNumber, subject, agencyCode, language, filedAt,
-                new Person(requesterSubject, requesterName, contactEmail), imported);
+                new Person(isRegistered() ? null : requesterSubject, requesterName, contactEmail), imported,
+                channel == null ? null : channel.name());
     }
 
     public RequestStatus status() {
         return status;
+    }
+
+    /** How the request arrived; null for an import. */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** Whether staff registered it for someone who did not file it online. */
+    public boolean isRegistered() {
+        return channel != null && channel.registeredByStaff();
+    }
+
+    /** The contact data of a registered requester beyond name and e-mail (null fields for anyone else). */
+    public RegisteredRequester registeredRequester() {
+        return new RegisteredRequester(requesterName, contactEmail, requesterPostalAddress, requesterPhone,
+                requesterDocumentNumber);
     }
 
     public boolean isFiledBy(String userId) {

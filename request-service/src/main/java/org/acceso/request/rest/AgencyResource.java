@@ -49,7 +49,7 @@ public class AgencyResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Every agency, active or not, by code")
+    @Operation(operationId = "listAgencies", summary = "Every agency, active or not, by code")
     public List<AgencyView> list() {
         return Agency.all().stream().map(AgencyView::of).toList();
     }
@@ -57,6 +57,7 @@ public class AgencyResource {
     @GET
     @Path("/{code}")
     @Authenticated
+    @Operation(operationId = "getAgency", summary = "One agency by its code")
     @APIResponse(responseCode = "404", ref = "notFound")
     public AgencyView get(@PathParam("code") String code) {
         return Agency.<Agency>findByIdOptional(code).map(AgencyView::of)

@@ -5,9 +5,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import org.acceso.request.domain.AppealDecision;
 import org.acceso.request.domain.Outcome;
+import org.acceso.request.service.PublicationService;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,5 +87,38 @@ public final class Bodies {
             @Size(max = 254, message = "must be at most 254 characters") String contactEmail,
             @Email(message = "must be an e-mail address") @Size(max = 254, message = "must be at most 254 characters") String backupEmail,
             Boolean active) {
+    }
+
+    /**
+     * What the clerk approved for the public register: the texts as they are to be published (each removed datum
+     * replaced by [dato personal]); {@code subject} defaults to the request's; the fate of each released document (one
+     * not named stays with the requester); an optional embargo; and the detected data the clerk keeps on purpose (a
+     * public official's name, an agency's address: never the requester's own).
+     */
+    public record Publication(
+            @Size(min = 1, max = 400, message = "must be 1 to 400 characters") String subject,
+            @NotBlank(message = "must not be blank") @Size(max = 40000, message = "must be at most 40000 characters") String question,
+            @Size(max = 100000, message = "must be at most 100000 characters") String answer,
+            @Size(max = 50, message = "must name at most 50 documents")
+            List<@NotNull(message = "must not be null") @Valid PublicationDocument> documents,
+            LocalDate embargoUntil,
+            @Size(max = 200, message = "must list at most 200 data")
+            List<@NotBlank(message = "must not be blank") @Size(max = 500, message = "must be at most 500 characters") String> keep) {
+
+        public PublicationService.Approval approval() {
+            return new PublicationService.Approval(subject, question, answer, documents == null ? List.of()
+                    : documents.stream().map(d -> new PublicationService.DocumentChoice(d.id(), d.visibility())).toList(),
+                    embargoUntil, keep == null ? List.of() : keep);
+        }
+    }
+
+    public record PublicationDocument(
+            @NotNull(message = "is required") UUID id,
+            @NotNull(message = "is required: PUBLIC or REQUESTER_ONLY") PublicationService.Visibility visibility) {
+    }
+
+    public record PublicationWithdrawal(
+            @NotBlank(message = "must not be blank: a withdrawal needs its reason (a court order, a mistake)")
+            @Size(max = 2000, message = "must be at most 2000 characters") String reason) {
     }
 }

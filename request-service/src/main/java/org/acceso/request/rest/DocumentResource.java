@@ -66,7 +66,7 @@ public class DocumentResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "The documents of the request the caller may read")
+    @Operation(operationId = "listDocuments", summary = "The documents of the request the caller may read")
     @APIResponse(responseCode = "404", ref = "notFound")
     public List<DocumentService.Info> list(@PathParam("id") String id) {
         return documents.list(access.visible(id, caller.get()), caller.get());
@@ -82,14 +82,18 @@ public class DocumentResource {
     public Response download(@PathParam("id") String id, @PathParam("documentId") String documentId) {
         DocumentService.Download download = documents.download(id, documentId, caller.get());
         String ascii = download.name().replaceAll("[^A-Za-z0-9._ -]", "_");
-        return Response.ok(download.content(), download.mediaType())
+        return bytes(download.content(), download.mediaType(), download.sha256())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                         + URLEncoder.encode(download.name(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(
-                        HexFormat.of().parseHex(download.sha256())) + ":")
-                .header(HttpHeaders.ETAG, "\"" + download.sha256() + "\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .build();
+    }
+
+    /** A stored file's bytes, with its SHA-256 as {@code Repr-Digest} and {@code ETag}, never sniffed nor cached. */
+    static Response.ResponseBuilder bytes(byte[] content, String mediaType, String sha256) {
+        return Response.ok(content, mediaType)
+                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)) + ":")
+                .header(HttpHeaders.ETAG, "\"" + sha256 + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
     }
 }

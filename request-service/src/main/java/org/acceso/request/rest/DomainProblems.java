@@ -1,5 +1,6 @@
 package org.acceso.request.rest;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.acceso.problem.Problem;
@@ -7,6 +8,9 @@ import org.acceso.request.domain.IllegalMoveException;
 import org.acceso.request.domain.InvalidInput;
 import org.acceso.request.domain.RuleViolation;
 import org.acceso.request.service.FilingKeys;
+import org.acceso.request.service.PublicCopies;
+import org.acceso.request.service.PublicationService;
+import org.acceso.request.service.Receipts;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -14,11 +18,18 @@ import java.util.Map;
 
 /**
  * The lifecycle's refusals as problems: an illegal move or a broken rule is a 409, a broken input rule a 400, a filing's
- * Idempotency-Key reused for another body a 422.
+ * Idempotency-Key reused for another body a 422, a receipt whose due date the legal clock has not told yet a 409 with
+ * Retry-After.
  */
 public class DomainProblems {
 
     public static final String IDEMPOTENCY_KEY_REUSED = "/problems/idempotency-key-reused";
+    public static final String PERSONAL_DATA = "/problems/personal-data";
+    public static final String UNPUBLISHABLE_DOCUMENT = "/problems/unpublishable-document";
+    public static final String NO_PUBLICATION_CONSENT = "/problems/no-publication-consent";
+    public static final String DUE_DATE_PENDING = "/problems/due-date-pending";
+    /** The legal clock schedules a new request within a second or two. */
+    static final int RECEIPT_RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response illegalMove(IllegalMoveException e, UriInfo uri) {
@@ -44,6 +55,37 @@ public class DomainProblems {
     public Response idempotencyKeyReused(FilingKeys.Reused e, UriInfo uri) {
         return respond(new Problem(IDEMPOTENCY_KEY_REUSED, "Idempotency key reused", 422, e.getMessage(), uri.getPath(),
                 List.of(), Map.of()));
+    }
+
+    /** Approved texts that still hold personal data the clerk did not keep: each datum's field, kind and place. */
+    @ServerExceptionMapper
+    public Response personalDataLeft(PublicationService.PersonalDataLeft e, UriInfo uri) {
+        return respond(new Problem(PERSONAL_DATA, "Personal data in the approved texts", 422, e.getMessage(),
+                uri.getPath(), List.of(), Map.of("personalData", e.data())));
+    }
+
+    /** A document named PUBLIC whose content cannot be checked for personal data (an image, a scan, a spreadsheet). */
+    @ServerExceptionMapper
+    public Response unpublishable(PublicCopies.Unpublishable e, UriInfo uri) {
+        return respond(new Problem(UNPUBLISHABLE_DOCUMENT, "Document cannot be published", 422, e.getMessage(),
+                uri.getPath(), List.of(), Map.of()));
+    }
+
+    /** The requester declined publication at filing and the city honours it. */
+    @ServerExceptionMapper
+    public Response noConsent(PublicationService.NoConsent e, UriInfo uri) {
+        return respond(new Problem(NO_PUBLICATION_CONSENT, "The requester declined publication", 409, e.getMessage(),
+                uri.getPath(), List.of(), Map.of()));
+    }
+
+    /**
+     * A receipt asked for before the legal clock told the due date (it does within seconds): 409 with Retry-After, so a
+     * client waits and asks again; never a receipt without its date, nor a date of our own.
+     */
+    @ServerExceptionMapper
+    public Response dueDateNotKnownYet(Receipts.DueDateNotKnownYet e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(DUE_DATE_PENDING, "Due date not known yet", 409, e.getMessage(),
+                uri.getPath(), List.of(), Map.of()))).header(HttpHeaders.RETRY_AFTER, RECEIPT_RETRY_AFTER_SECONDS).build();
     }
 
     private static Response respond(Problem problem) {

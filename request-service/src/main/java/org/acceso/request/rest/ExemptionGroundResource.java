@@ -28,7 +28,7 @@ public class ExemptionGroundResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The exemption grounds (code, article, official name in Spanish and English)")
+    @Operation(operationId = "listExemptionGrounds", summary = "The exemption grounds (code, article, official name in Spanish and English)")
     public Catalogue list() {
         return new Catalogue(grounds.law(), grounds.all());
     }

@@ -22,8 +22,10 @@ import org.acceso.request.config.RequestConfig;
 import org.acceso.request.service.CurrentActor;
 import org.acceso.request.service.FilingKeys;
 import org.acceso.request.domain.Actor;
+import org.acceso.request.domain.Channel;
 import org.acceso.request.domain.InformationRequest;
 import org.acceso.request.domain.Language;
+import org.acceso.request.domain.RegisteredRequester;
 import org.acceso.request.domain.RequestStatus;
 import org.acceso.request.domain.Role;
 import org.acceso.request.service.RequestAccess;
@@ -73,9 +75,17 @@ public class RequestResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("resident")
-    @Operation(summary = "File a request", description = "Only a description of the information is required: no reason, "
-            + "no lawyer. The receipt carries the tracking number; the due date follows within seconds. "
+    @RolesAllowed({"resident", "clerk", "coordinator"})
+    @Operation(summary = "File a request, or register one received in person, by post, e-mail or phone",
+            description = "A resident files their own request: only a description of the information is required: no "
+            + "reason, no lawyer. A clerk (for their own agency: the request is filed into it) or a coordinator (any "
+            + "agency or none) registers a request that arrived another way: `channel` (IN_PERSON, POST, EMAIL, PHONE), "
+            + "`requester` {name, email?, postalAddress?, phone?, documentNumber?} (at least one way to reach them) and "
+            + "`receivedAt` (when it arrived: the legal clock starts then; not in the future, at most "
+            + "`request.intake.max-backdate` ago; default now). A resident who sends a channel other than WEB, a "
+            + "requester or receivedAt gets 403 and nothing is filed. "
+            + "The answer carries the tracking number; the due date follows within seconds (and the printable receipt, "
+            + "`GET /requests/{id}/receipt.pdf`). "
             + "With an `Idempotency-Key`, a repeat of the same filing by the same person (a retry after a timeout, "
             + "a double submit) files nothing new: it answers 201 with the request filed the first time (as it is now), "
             + "the same `Location` and `Idempotent-Replayed: true`. Keys are remembered for 24 hours.")
@@ -93,20 +103,58 @@ public class RequestResource {
     @APIResponse(responseCode = "422", ref = "idempotencyKeyReused")
     public Response file(@Valid @NotNull(message = "a JSON body is required") FileRequest body, UriInfo uri,
                          HttpHeaders headers) {
+        Actor actor = caller.get();
         FilingKeys.Key key = idempotencyKey(headers.getRequestHeader(IDEMPOTENCY_KEY), body);
-        String contactEmail = body.contactEmail() != null ? body.contactEmail() : caller.get().email();
-        if (contactEmail == null || contactEmail.isBlank()) {
-            throw ProblemException.badRequest("contactEmail is required: your account has no e-mail address");
-        }
         Language language = body.language() == null ? Language.DEFAULT : Language.fromCode(body.language()).orElseThrow();
-        RequestService.Filed filed = requests.file(caller.get(), new RequestService.Filing(body.subject().strip(),
-                body.description(), blankToNull(body.agencyCode()), language, contactEmail), key);
+        boolean consent = !Boolean.FALSE.equals(body.publicationConsent());
+        RequestService.Filed filed;
+        if (body.isRegistration()) {
+            String agency = access.registrationAgency(actor, blankToNull(body.agencyCode()));
+            RequestService.Registration registration = registration(actor, body);
+            filed = requests.register(actor, new RequestService.Filing(body.subject().strip(), body.description(), agency,
+                    language, registration.requester().email(), consent), registration, key);
+        } else if (actor.has(Role.RESIDENT)) {
+            String contactEmail = body.contactEmail() != null ? body.contactEmail() : actor.email();
+            if (contactEmail == null || contactEmail.isBlank()) {
+                throw ProblemException.badRequest("contactEmail is required: your account has no e-mail address");
+            }
+            filed = requests.file(actor, new RequestService.Filing(body.subject().strip(), body.description(),
+                    blankToNull(body.agencyCode()), language, contactEmail, consent), key);
+        } else {
+            throw RequestAccess.forbidden("Staff do not file requests of their own: to register a request received in "
+                    + "person, by post, e-mail or phone, send channel and requester");
+        }
         Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(filed.request().id.toString()).build())
-                .entity(views.full(filed.request(), caller.get()));
+                .entity(views.full(filed.request(), actor));
         if (filed.replayed()) {
             created.header(IDEMPOTENT_REPLAYED, "true");
         }
         return created.build();
+    }
+
+    /** What a clerk or coordinator wrote down about a request received another way; 400 naming what is missing. */
+    private static RequestService.Registration registration(Actor registrar, FileRequest body) {
+        if (body.channel() == null) {
+            throw ProblemException.invalid("channel", "is required to register a request: IN_PERSON, POST, EMAIL or PHONE");
+        }
+        Channel channel = Channel.fromName(body.channel()).orElseThrow();
+        if (!channel.registeredByStaff()) {
+            throw ProblemException.invalid("channel", "WEB is a request its requester files online; a registered "
+                    + "request arrived IN_PERSON, by POST, EMAIL or PHONE");
+        }
+        if (body.requester() == null) {
+            throw ProblemException.invalid("requester", "is required to register a request: who asked, and how to reach them");
+        }
+        if (body.contactEmail() != null) {
+            throw ProblemException.invalid("contactEmail", "belongs to a filing online; a registered requester's "
+                    + "address goes in requester.email");
+        }
+        FileRequest.RequesterDetails who = body.requester();
+        RegisteredRequester requester = new RegisteredRequester(who.name().strip(), blankToNull(who.email()),
+                blankToNull(who.postalAddress()), blankToNull(who.phone()), blankToNull(who.documentNumber()));
+        return new RequestService.Registration(channel, requester,
+                body.receivedAt() == null ? null : body.receivedAt().toInstant(),
+                registrar.has(Role.COORDINATOR) ? Role.COORDINATOR : Role.CLERK);
     }
 
     /** The caller's Idempotency-Key, if they sent one; 400 when it is not one valid key. */
@@ -137,7 +185,7 @@ public class RequestResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Requests with filters, full-text search and paging",
+    @Operation(operationId = "listRequests", summary = "Requests with filters, full-text search and paging",
             description = "A resident gets their own requests; a clerk their agency's; coordinators, auditors and admins all. "
                     + "`q` searches subject and description (PostgreSQL full text, Spanish). `sort`: dueAt, -dueAt, filedAt, "
                     + "-filedAt, trackingNumber, -trackingNumber.")
@@ -182,7 +230,7 @@ public class RequestResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One request, as the caller may see it",
+    @Operation(operationId = "getRequest", summary = "One request, as the caller may see it",
             description = "A request the caller may not see is answered 404, exactly like one that does not exist.")
     @APIResponse(responseCode = "200", description = "The request, its documents and the moves the caller may make")
     @APIResponse(responseCode = "404", ref = "notFound")

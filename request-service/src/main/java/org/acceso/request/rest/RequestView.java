@@ -2,6 +2,7 @@ package org.acceso.request.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.acceso.request.domain.InformationRequest;
+import org.acceso.request.domain.RegisteredRequester;
 import org.acceso.request.service.DocumentService;
 
 import java.time.Instant;
@@ -12,9 +13,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A request as its caller may see it. {@code requesterName}/{@code contactEmail} are null for callers who may not see
- * the requester (an admin); {@code allowedMoves} are the moves this caller may make now (what a page should offer).
+ * A request as its caller may see it. {@code requesterName}/{@code contactEmail} (and, for a request registered by
+ * staff, {@code requesterPostalAddress}/{@code requesterPhone}/{@code requesterDocumentNumber}) are null for callers who
+ * may not see the requester (an admin); {@code channel} says how it arrived (null for an import); {@code allowedMoves} are the moves this caller may make now (what a page should offer).
  * {@code dueOn}/{@code dueAt} are null until the legal clock has been scheduled; instants carry the jurisdiction's offset.
+ * {@code publicationConsent} is false when the requester asked that nothing of theirs be published.
  */
 public record RequestView(
         UUID id,
@@ -26,6 +29,10 @@ public record RequestView(
         String language,
         String requesterName,
         String contactEmail,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String requesterPostalAddress,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String requesterPhone,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String requesterDocumentNumber,
+        String channel,
         Instant filedAt,
         boolean imported,
         Assignee assignee,
@@ -40,6 +47,7 @@ public record RequestView(
         LocalDate appealDueOn,
         OffsetDateTime appealDueAt,
         boolean appealWindowClosed,
+        boolean publicationConsent,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<DocumentService.Info> documents,
         List<String> allowedMoves) {
 
@@ -55,10 +63,15 @@ public record RequestView(
 
     static RequestView of(InformationRequest r, ZoneId zone, boolean seesRequester, List<DocumentService.Info> documents,
                           List<String> allowedMoves) {
+        RegisteredRequester requester = seesRequester ? r.registeredRequester() : null;
         return new RequestView(r.id, r.trackingNumber, r.status().name(), r.subject, r.description, r.agencyCode,
                 r.language,
                 seesRequester ? r.requesterName : null,
                 seesRequester ? r.contactEmail : null,
+                requester == null ? null : requester.postalAddress(),
+                requester == null ? null : requester.phone(),
+                requester == null ? null : requester.documentNumber(),
+                r.channel() == null ? null : r.channel().name(),
                 r.filedAt, r.imported,
                 r.assigneeUserId == null ? null : new Assignee(r.assigneeUserId, r.assigneeName),
                 r.dueOn, at(r.dueAt, zone),
@@ -68,7 +81,7 @@ public record RequestView(
                 r.externalBody,
                 r.appealedAt == null ? null : new Appeal(r.appealAgainst, r.appealReason, r.appealedAt,
                         r.appealDecision == null ? null : r.appealDecision.name(), r.appealText, r.appealResolvedAt),
-                r.appealDueOn, at(r.appealDueAt, zone), r.appealWindowClosed,
+                r.appealDueOn, at(r.appealDueAt, zone), r.appealWindowClosed, r.publicationConsent,
                 documents, allowedMoves);
     }
 

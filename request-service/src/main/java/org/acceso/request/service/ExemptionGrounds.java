@@ -60,4 +60,9 @@ public class ExemptionGrounds {
     public boolean isKnown(String code) {
         return grounds.containsKey(code);
     }
+
+    /** The ground of {@code code}, if the catalogue has it. */
+    public java.util.Optional<Ground> find(String code) {
+        return java.util.Optional.ofNullable(grounds.get(code));
+    }
 }

@@ -2,6 +2,7 @@ package org.acceso.request.service;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import org.acceso.problem.ProblemException;
 import org.acceso.request.domain.Actor;
 import org.acceso.request.domain.InformationRequest;
@@ -49,6 +50,34 @@ public class RequestAccess {
             case COORDINATOR, SYSTEM -> true;
             case AUDITOR, ADMIN -> false;
         });
+    }
+
+    /**
+     * The agency a request registered by {@code actor} is filed into, when they may register it: a coordinator
+     * registers for any agency or none ({@code requested} as given); a clerk only for their own agency (the request is
+     * filed into it). Anyone else may not register requests (403), nor may a clerk for another agency.
+     */
+    public String registrationAgency(Actor actor, String requested) {
+        if (actor.has(Role.COORDINATOR)) {
+            return requested;
+        }
+        if (!actor.has(Role.CLERK)) {
+            throw forbidden("Only clerks and coordinators register requests received in person, by post, e-mail or "
+                    + "phone; to file your own request, send it without channel, requester and receivedAt");
+        }
+        if (actor.agency() == null) {
+            throw forbidden("Your account names no agency: a clerk registers requests for their own agency");
+        }
+        if (requested != null && !requested.equals(actor.agency())) {
+            throw forbidden("A clerk registers requests for their own agency only (" + actor.agency()
+                    + "); a coordinator registers for any agency");
+        }
+        return actor.agency();
+    }
+
+    /** A 403 problem saying why. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Response.Status.FORBIDDEN, detail);
     }
 
     /** Whether {@code actor} may read a document of a request they can see: the requester sees only released ones and their own. */

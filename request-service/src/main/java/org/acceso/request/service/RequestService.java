@@ -10,17 +10,21 @@ import org.acceso.contracts.DeadlineRescheduled;
 import org.acceso.contracts.DeadlineScheduled;
 import org.acceso.eventing.Outbox;
 import org.acceso.request.domain.Actor;
+import org.acceso.request.config.RequestConfig;
 import org.acceso.request.domain.Agency;
+import org.acceso.request.domain.Channel;
 import org.acceso.request.domain.ClockStatus;
 import org.acceso.request.domain.InformationRequest;
 import org.acceso.request.domain.InvalidInput;
 import org.acceso.request.domain.Language;
+import org.acceso.request.domain.RegisteredRequester;
 import org.acceso.request.domain.RequestHistory;
 import org.acceso.request.domain.RequestStatus;
 import org.acceso.request.domain.Role;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,18 +45,31 @@ public class RequestService {
     private final Clock clock;
     private final EntityManager em;
     private final FilingKeys filingKeys;
+    private final RequestConfig config;
 
     public RequestService(TrackingNumbers trackingNumbers, Outbox outbox, Clock clock, EntityManager em,
-                          FilingKeys filingKeys) {
+                          FilingKeys filingKeys, RequestConfig config) {
         this.trackingNumbers = trackingNumbers;
         this.outbox = outbox;
         this.clock = clock;
         this.em = em;
         this.filingKeys = filingKeys;
+        this.config = config;
     }
 
-    /** What a resident asks for. {@code contactEmail} has already defaulted to the account's e-mail. */
-    public record Filing(String subject, String description, String agencyCode, Language language, String contactEmail) {
+    /**
+     * What a resident asks for. {@code contactEmail} has already defaulted to the account's e-mail;
+     * {@code publicationConsent} is false when nothing of it is to be published beyond the statistics.
+     */
+    public record Filing(String subject, String description, String agencyCode, Language language, String contactEmail,
+                         boolean publicationConsent) {
+    }
+
+    /**
+     * What staff write down for a request that arrived on paper, by e-mail, by phone or in person: how it came, who
+     * asked (no account), when it was received (null: now), and the role under which the registrar acts.
+     */
+    public record Registration(Channel channel, RegisteredRequester requester, Instant receivedAt, Role registrarRole) {
     }
 
     /** The outcome of a filing: the request, and whether it was filed before under the same Idempotency-Key. */
@@ -69,10 +86,26 @@ public class RequestService {
      */
     @Transactional
     public Filed file(Actor requester, Filing filing, FilingKeys.Key key) {
+        return file(requester, filing, null, key);
+    }
+
+    /**
+     * Registers a request that arrived by {@code registration.channel()}, for a requester without an account, filed
+     * into {@code filing.agencyCode()} (the caller checked they may register for it): like {@link #file}, with a
+     * {@code register} history line naming the registrar and the channel, and the clock starting at
+     * {@code receivedAt} (not in the future, not older than {@code request.intake.max-backdate}). The
+     * Idempotency-Key belongs to the registrar.
+     */
+    @Transactional
+    public Filed register(Actor registrar, Filing filing, Registration registration, FilingKeys.Key key) {
+        return file(registrar, filing, registration, key);
+    }
+
+    private Filed file(Actor caller, Filing filing, Registration registration, FilingKeys.Key key) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         if (key != null) {
-            Optional<UUID> earlier = filingKeys.claim(requester.userId(), key, id, now);
+            Optional<UUID> earlier = filingKeys.claim(caller.userId(), key, id, now);
             if (earlier.isPresent()) {
                 LOG.infof("Filing with a known Idempotency-Key: replaying %s", earlier.get());
                 return new Filed(InformationRequest.findById(earlier.get()), true);
@@ -81,13 +114,43 @@ public class RequestService {
         if (filing.agencyCode() != null && Agency.active(filing.agencyCode()).isEmpty()) {
             throw new InvalidInput("agencyCode", "must name an active agency, or be left out for the coordinators to route");
         }
-        InformationRequest request = InformationRequest.file(id, trackingNumbers.next(now), requester,
-                filing.contactEmail(), filing.subject(), filing.description(), filing.agencyCode(), filing.language(), now);
-        request.persist();
-        RequestHistory.record(request, "file", null, requester, Role.RESIDENT, null, now);
+        InformationRequest request;
+        if (registration == null) {
+            request = InformationRequest.file(id, trackingNumbers.next(now), caller, filing.contactEmail(),
+                    filing.subject(), filing.description(), filing.agencyCode(), filing.language(), now);
+            request.publicationConsent = filing.publicationConsent();
+            request.persist();
+            RequestHistory.record(request, "file", null, caller, Role.RESIDENT, null, now);
+        } else {
+            Instant receivedAt = receivedAt(registration.receivedAt(), now);
+            request = InformationRequest.register(id, trackingNumbers.next(receivedAt), registration.channel(),
+                    registration.requester(), filing.subject(), filing.description(), filing.agencyCode(),
+                    filing.language(), receivedAt);
+            request.publicationConsent = filing.publicationConsent();
+            request.persist();
+            RequestHistory.record(request, "register", null, caller, registration.registrarRole(),
+                    registration.channel().name(), now);
+        }
         outbox.append(request.id, request.filed());
-        LOG.infof("Filed %s (%s)", request.trackingNumber, request.id);
+        LOG.infof("Filed %s (%s)%s", request.trackingNumber, request.id,
+                registration == null ? "" : ", registered by " + caller.username() + " (" + registration.channel() + ")");
         return new Filed(request, false);
+    }
+
+    /** The instant a registered request was received: {@code given}, or now; never in the future or too far back. */
+    private Instant receivedAt(Instant given, Instant now) {
+        if (given == null) {
+            return now;
+        }
+        if (given.isAfter(now)) {
+            throw new InvalidInput("receivedAt", "must not be in the future");
+        }
+        Duration limit = config.intake().maxBackdate();
+        if (given.isBefore(now.minus(limit))) {
+            throw new InvalidInput("receivedAt", "must be within the last " + limit.toDays() + " days "
+                    + "(request.intake.max-backdate); an older request comes in through the import");
+        }
+        return given;
     }
 
     public List<InformationRequest> listOwn(String requesterSubject) {

@@ -38,6 +38,41 @@ class InformationRequestTest {
                 "Contratos de obra 2025.", "OBRAS", Language.ES, FILED);
     }
 
+    static InformationRequest registered(RegisteredRequester requester) {
+        return InformationRequest.register(UUID.randomUUID(), "AIP-2026-000002", Channel.POST, requester, "Expedientes",
+                "Copia de los expedientes.", "OBRAS", Language.DEFAULT, FILED);
+    }
+
+    @Test
+    void shouldAnnounceARegisteredRequestWithoutAccountAndWithoutItsOtherContactData() {
+        InformationRequest request = registered(new RegisteredRequester("Rosa Ruiz", null, "Bv. Oroño 1234", "3414801234",
+                "20.123.456"));
+
+        assertThat(request.isRegistered()).isTrue();
+        assertThat(request.isFiledBy("registered:AIP-2026-000002")).isTrue(); // no token carries such a subject
+        assertThat(request.filed().channel()).isEqualTo("POST");
+        assertThat(request.filed().filedAt()).isEqualTo(FILED);
+        assertThat(request.filed().requester()).isEqualTo(new Person(null, "Rosa Ruiz", null));
+        assertThat(request.filed().toString()).doesNotContain("Oroño").doesNotContain("3414801234").doesNotContain("20.123.456");
+        assertThat(request.registeredRequester().postalAddress()).isEqualTo("Bv. Oroño 1234");
+    }
+
+    @Test
+    void shouldRefuseARegistrationFromTheWebOrWithoutAnyWayToReachTheRequester() {
+        assertThatThrownBy(() -> InformationRequest.register(UUID.randomUUID(), "AIP-2026-000003", Channel.WEB,
+                new RegisteredRequester("Rosa Ruiz", "rosa@example.org", null, null, null), "s", "d", null,
+                Language.DEFAULT, FILED)).isInstanceOf(InvalidInput.class).hasMessageContaining("IN_PERSON");
+        assertThatThrownBy(() -> registered(new RegisteredRequester("Rosa Ruiz", null, null, null, "20.123.456")))
+                .isInstanceOf(InvalidInput.class).extracting(e -> ((InvalidInput) e).field()).isEqualTo("requester");
+    }
+
+    @Test
+    void shouldAnnounceAFilingOnlineWithTheWebChannelAndTheAccount() {
+        assertThat(filed().filed().channel()).isEqualTo("WEB");
+        assertThat(filed().filed().requester().userId()).isEqualTo("ana-sub");
+        assertThat(filed().isRegistered()).isFalse();
+    }
+
     static InformationRequest assigned() {
         InformationRequest request = filed();
         request.assign("OBRAS", CARLA, FILED);

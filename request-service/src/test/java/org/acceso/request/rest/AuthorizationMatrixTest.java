@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.acceso.request.domain.RequestStatus;
+import org.acceso.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,6 +56,9 @@ class AuthorizationMatrixTest {
     static final String README = "README.md";
     static final String ANA_EMAIL = "ana@example.org";
     static final String ANA_NAME = "Test ana-sub";
+    /** register-service's client-credentials token (realm client acceso-register, role register). */
+    static final String REGISTER_TOKEN = TestTokens.token("service-account-acceso-register", null,
+            Map.of("azp", "acceso-register"), "register");
 
     /** The columns: who calls. */
     enum Who {
@@ -65,6 +69,7 @@ class AuthorizationMatrixTest {
         COORDINATOR("coordinator", ELENA),
         AUDITOR("auditor", FEDE),
         ADMIN("admin", org.acceso.request.Fixture.ADMIN),
+        REGISTER("register service", REGISTER_TOKEN),
         NO_TOKEN("no token", null);
 
         final String header;
@@ -96,43 +101,61 @@ class AuthorizationMatrixTest {
      * the order of {@link Who}. A mutating row's successful cells each get a request of their own.
      */
     enum Row {
-        FILE("POST", "/requests", null, false, 201, 201, 403, 403, 403, 403, 403, 401),
-        MINE("GET", "/requests/mine", null, false, 200, 200, 403, 403, 403, 403, 403, 401),
-        LIST("GET", "/requests", null, false, 200, 200, 200, 200, 200, 200, 200, 401),
-        GET("GET", "/requests/{id}", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 401),
-        HISTORY("GET", "/requests/{id}/history", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 401),
-        ASSIGN("POST", "/requests/{id}/assignment", RequestStatus.RECEIVED, true, 403, 403, 200, 404, 200, 403, 403, 401),
-        CLARIFY("POST", "/requests/{id}/clarification", RequestStatus.ASSIGNED, true, 403, 403, 200, 404, 403, 403, 403, 401),
+        FILE("POST", "/requests", null, false, 201, 201, 403, 403, 403, 403, 403, 403, 401),
+        REGISTER("POST", "/requests", " with `channel`, `requester`", null, false, 403, 403, 201, 403, 201, 403, 403, 403, 401),
+        MINE("GET", "/requests/mine", null, false, 200, 200, 403, 403, 403, 403, 403, 403, 401),
+        LIST("GET", "/requests", null, false, 200, 200, 200, 200, 200, 200, 200, 403, 401),
+        GET("GET", "/requests/{id}", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 404, 401),
+        HISTORY("GET", "/requests/{id}/history", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 404, 401),
+        ASSIGN("POST", "/requests/{id}/assignment", RequestStatus.RECEIVED, true, 403, 403, 200, 404, 200, 403, 403, 403, 401),
+        CLARIFY("POST", "/requests/{id}/clarification", RequestStatus.ASSIGNED, true, 403, 403, 200, 404, 403, 403, 403, 403, 401),
         REPLY("POST", "/requests/{id}/clarification/reply", RequestStatus.AWAITING_CLARIFICATION, true,
-                200, 404, 403, 403, 403, 403, 403, 401),
-        REFER("POST", "/requests/{id}/referral", RequestStatus.ASSIGNED, true, 403, 403, 200, 404, 403, 403, 403, 401),
-        EXTEND("POST", "/requests/{id}/extension", RequestStatus.ASSIGNED, true, 403, 403, 200, 404, 403, 403, 403, 401),
-        ANSWER("POST", "/requests/{id}/answer", RequestStatus.ASSIGNED, true, 403, 403, 200, 404, 403, 403, 403, 401),
-        WITHDRAW("POST", "/requests/{id}/withdrawal", RequestStatus.ASSIGNED, true, 200, 404, 403, 403, 403, 403, 403, 401),
-        APPEAL("POST", "/requests/{id}/appeal", RequestStatus.ANSWERED, true, 200, 404, 403, 403, 403, 403, 403, 401),
+                200, 404, 403, 403, 403, 403, 403, 403, 401),
+        REFER("POST", "/requests/{id}/referral", RequestStatus.ASSIGNED, true, 403, 403, 200, 404, 403, 403, 403, 403, 401),
+        EXTEND("POST", "/requests/{id}/extension", RequestStatus.ASSIGNED, true, 403, 403, 200, 404, 403, 403, 403, 403, 401),
+        ANSWER("POST", "/requests/{id}/answer", RequestStatus.ASSIGNED, true, 403, 403, 200, 404, 403, 403, 403, 403, 401),
+        WITHDRAW("POST", "/requests/{id}/withdrawal", RequestStatus.ASSIGNED, true, 200, 404, 403, 403, 403, 403, 403, 403, 401),
+        APPEAL("POST", "/requests/{id}/appeal", RequestStatus.ANSWERED, true, 200, 404, 403, 403, 403, 403, 403, 403, 401),
         RESOLVE("POST", "/requests/{id}/appeal/resolution", RequestStatus.APPEALED, true,
-                403, 403, 403, 403, 200, 403, 403, 401),
-        UPLOAD("POST", "/requests/{id}/documents", RequestStatus.ASSIGNED, false, 201, 404, 201, 404, 403, 403, 403, 401),
-        DOCUMENTS("GET", "/requests/{id}/documents", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 401),
+                403, 403, 403, 403, 200, 403, 403, 403, 401),
+        UPLOAD("POST", "/requests/{id}/documents", RequestStatus.ASSIGNED, false, 201, 404, 201, 404, 403, 403, 403, 403, 401),
+        DOCUMENTS("GET", "/requests/{id}/documents", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 404, 401),
         DOCUMENT("GET", "/requests/{id}/documents/{docId}", RequestStatus.ANSWERED, false,
-                200, 404, 200, 404, 200, 200, 200, 401),
-        IMPORT("POST", "/requests/import", null, false, 403, 403, 403, 403, 403, 403, 201, 401),
-        AGENCIES("GET", "/agencies", null, false, 200, 200, 200, 200, 200, 200, 200, 401),
-        AGENCY_CREATE("POST", "/agencies", null, false, 403, 403, 403, 403, 403, 403, 201, 401),
-        AGENCY("GET", "/agencies/{code}", null, false, 200, 200, 200, 200, 200, 200, 200, 401),
-        AGENCY_UPDATE("PUT", "/agencies/{code}", null, false, 403, 403, 403, 403, 403, 403, 200, 401),
-        CLERKS("GET", "/agencies/{code}/clerks", null, false, 403, 403, 403, 403, 200, 403, 200, 401),
-        GROUNDS("GET", "/exemption-grounds", null, false, 200, 200, 200, 200, 200, 200, 200, 401);
+                200, 404, 200, 404, 200, 200, 200, 404, 401),
+        RECEIPT("GET", "/requests/{id}/receipt.pdf", RequestStatus.ANSWERED, false, 200, 404, 200, 404, 200, 200, 200, 404, 401),
+        IMPORT("POST", "/requests/import", null, false, 403, 403, 403, 403, 403, 403, 201, 403, 401),
+        AGENCIES("GET", "/agencies", null, false, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+        AGENCY_CREATE("POST", "/agencies", null, false, 403, 403, 403, 403, 403, 403, 201, 403, 401),
+        AGENCY("GET", "/agencies/{code}", null, false, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+        AGENCY_UPDATE("PUT", "/agencies/{code}", null, false, 403, 403, 403, 403, 403, 403, 200, 403, 401),
+        CLERKS("GET", "/agencies/{code}/clerks", null, false, 403, 403, 403, 403, 200, 403, 200, 403, 401),
+        GROUNDS("GET", "/exemption-grounds", null, false, 200, 200, 200, 200, 200, 200, 200, 200, 401),
+        PROPOSAL("GET", "/requests/{id}/publication/proposal", RequestStatus.ANSWERED, false,
+                403, 403, 200, 404, 200, 403, 403, 403, 401),
+        PUBLISH("POST", "/requests/{id}/publication", RequestStatus.ANSWERED, true, 403, 403, 200, 404, 200, 403, 403, 403, 401),
+        PUBLICATION("GET", "/requests/{id}/publication", RequestStatus.ANSWERED, false,
+                403, 403, 200, 404, 200, 403, 403, 403, 401),
+        UNPUBLISH("DELETE", "/requests/{id}/publication", RequestStatus.ANSWERED, true,
+                403, 403, 200, 404, 200, 403, 403, 403, 401),
+        PUBLIC_COPY("GET", "/internal/publications/{id}/documents/{copyId}", RequestStatus.ANSWERED, false,
+                403, 403, 403, 403, 403, 403, 403, 200, 401);
 
         final String method;
         final String path;
+        /** What tells this row from another of the same method and path (the body), or "". */
+        final String variant;
         final RequestStatus state;
         final boolean mutates;
         final Map<Who, Integer> expected = new EnumMap<>(Who.class);
 
         Row(String method, String path, RequestStatus state, boolean mutates, int... statuses) {
+            this(method, path, "", state, mutates, statuses);
+        }
+
+        Row(String method, String path, String variant, RequestStatus state, boolean mutates, int... statuses) {
             this.method = method;
             this.path = path;
+            this.variant = variant;
             this.state = state;
             this.mutates = mutates;
             Who[] columns = Who.values();
@@ -152,9 +175,14 @@ class AuthorizationMatrixTest {
             return expectedFor(who) < 300;
         }
 
+        /** The endpoint as the README's table names it. */
+        String cell() {
+            return "`" + method + " " + path + "`" + variant;
+        }
+
         @Override
         public String toString() {
-            return method + " " + path;
+            return method + " " + path + variant;
         }
     }
 
@@ -164,7 +192,7 @@ class AuthorizationMatrixTest {
         Arrays.stream(Who.values()).forEach(who -> table.append(' ').append(who.header).append(" |"));
         table.append("\n|---|---|").append("---|".repeat(Who.values().length)).append('\n');
         for (Row row : Row.values()) {
-            table.append("| `").append(row).append("` | ").append(row.state == null ? "–" : row.state.name()).append(" |");
+            table.append("| ").append(row.cell()).append(" | ").append(row.state == null ? "–" : row.state.name()).append(" |");
             Arrays.stream(Who.values()).forEach(who -> table.append(' ').append(row.expectedFor(who)).append(" |"));
             table.append('\n');
         }
@@ -192,9 +220,36 @@ class AuthorizationMatrixTest {
             String documentId = upload(CARLA, id, "contrato.txt", RELEASED).then().statusCode(201).extract().path("id");
             as(CARLA).body(Map.of("outcome", "GRANTED", "text", "Se adjunta el contrato.", "documentIds", List.of(documentId)))
                     .post("/requests/" + id + "/answer").then().statusCode(200);
+            ReceiptTest.scheduled(id); // the receipt's due date
             answered = new Answered(id, documentId, RELEASED);
         }
         return answered;
+    }
+
+    /** A request of Ana's held by OBRAS, answered with a released text document and published with it by Carla. */
+    record Published(String id, String copyId) {
+    }
+
+    static Published published;
+
+    static synchronized Published published() {
+        if (published == null) {
+            String id = inStatus(RequestStatus.ASSIGNED);
+            String documentId = upload(CARLA, id, "contrato.txt", RELEASED).then().statusCode(201).extract().path("id");
+            as(CARLA).body(Map.of("outcome", "GRANTED", "text", "Se adjunta el contrato.", "documentIds", List.of(documentId)))
+                    .post("/requests/" + id + "/answer").then().statusCode(200);
+            String copyId = publish(id, List.of(Map.of("id", documentId, "visibility", "PUBLIC")))
+                    .then().statusCode(200).extract().path("documents[0].id");
+            published = new Published(id, copyId);
+        }
+        return published;
+    }
+
+    /** Carla publishes an answered request (its question and answer hold no personal data) with these documents. */
+    static Response publish(String id, List<Map<String, String>> documents) {
+        String answer = as(ELENA).get("/requests/" + id).then().statusCode(200).extract().path("answer.text");
+        return as(CARLA).body(Map.of("question", "Copia de los contratos de repavimentación firmados en 2025.",
+                "answer", answer, "documents", documents)).post("/requests/" + id + "/publication");
     }
 
     static synchronized String matrixAgency() {
@@ -208,7 +263,11 @@ class AuthorizationMatrixTest {
 
     /** The request the cell meets: its own for a successful move, the row's shared one otherwise. */
     static String requestFor(Row row, Who who) {
-        Supplier<String> create = () -> inStatus(row.state);
+        Supplier<String> create = row == Row.UNPUBLISH ? () -> {
+            String id = inStatus(row.state);
+            publish(id, List.of()).then().statusCode(200);
+            return id;
+        } : () -> inStatus(row.state);
         if (row.mutates && row.succeeds(who)) {
             return create.get();
         }
@@ -228,8 +287,8 @@ class AuthorizationMatrixTest {
     @MethodSource("cells")
     void shouldAnswerEachCallerAsTheMatrixSays(Row row, Who who) {
         Answered reading = answered(); // exists before any call, so that the lists can show it
-        String id = row.state == null ? null : row.state == RequestStatus.ANSWERED && !row.mutates ? reading.id()
-                : requestFor(row, who);
+        String id = row.state == null ? null : row == Row.PUBLICATION || row == Row.PUBLIC_COPY ? published().id()
+                : row.state == RequestStatus.ANSWERED && !row.mutates ? reading.id() : requestFor(row, who);
         Response response = call(row, who, id);
         int expected = row.expectedFor(who);
 
@@ -258,6 +317,8 @@ class AuthorizationMatrixTest {
         return switch (row) {
             case FILE -> spec.body(Map.of("subject", "Horas extra 2025", "description", "Por secretaría.", "agencyCode", "OBRAS"))
                     .post("/requests");
+            case REGISTER -> spec.body(Map.of("subject", "Horas extra 2025", "description", "Por secretaría.", "agencyCode", "OBRAS",
+                    "channel", "IN_PERSON", "requester", Map.of("name", "Rosa Ruiz", "postalAddress", "Bv. Oroño 1234"))).post("/requests");
             case MINE -> spec.get("/requests/mine");
             case LIST -> spec.queryParam("sort", "-filedAt").queryParam("size", 100).get("/requests");
             case GET -> spec.get(requests);
@@ -275,6 +336,7 @@ class AuthorizationMatrixTest {
             case UPLOAD -> upload(who.token, id, "nota.txt", "Una nota.\n".getBytes(StandardCharsets.UTF_8));
             case DOCUMENTS -> spec.get(requests + "/documents");
             case DOCUMENT -> spec.get(requests + "/documents/" + answered().documentId());
+            case RECEIPT -> spec.get(requests + "/receipt.pdf");
             case IMPORT -> spec.contentType(ImportResource.NDJSON + "; charset=UTF-8").body("""
                     {"subject":"Importada por la matriz","description":"d","filedAt":"2025-03-10T13:00:00Z","status":"RECEIVED",\
                     "requesterName":"Rosa Ruiz","requesterEmail":"rosa@example.org"}
@@ -287,15 +349,25 @@ class AuthorizationMatrixTest {
                     "contactEmail", "matriz@rosario.example.org")).put("/agencies/" + matrixAgency());
             case CLERKS -> spec.get("/agencies/OBRAS/clerks");
             case GROUNDS -> spec.get("/exemption-grounds");
+            case PROPOSAL -> spec.get(requests + "/publication/proposal");
+            case PUBLISH -> spec.body(Map.of("question", "Copia de los contratos de repavimentación firmados en 2025.",
+                    "answer", "Contiene datos personales.")).post(requests + "/publication");
+            case PUBLICATION -> spec.get(requests + "/publication");
+            case UNPUBLISH -> spec.body(Map.of("reason", "Publicado por error.")).delete(requests + "/publication");
+            case PUBLIC_COPY -> spec.get("/internal/publications/" + id + "/documents/" + published().copyId());
         };
     }
 
     /** What a successful cell answers: the right thing, and the requester only to those who may see them. */
     private void assertSucceeded(Row row, Who who, String id, Response response) {
-        response.then().contentType(row == Row.DOCUMENT ? "text/plain" : "application/json");
+        response.then().contentType(row == Row.DOCUMENT || row == Row.PUBLIC_COPY ? "text/plain"
+                : row == Row.RECEIPT ? ReceiptResource.PDF : "application/json");
         switch (row) {
             case FILE -> response.then().body("status", equalTo("RECEIVED"))
                     .body("contactEmail", equalTo(who == Who.OWNER ? ANA_EMAIL : "ben@example.org"));
+            case REGISTER -> response.then().body("status", equalTo("RECEIVED")).body("channel", equalTo("IN_PERSON"))
+                    .body("agencyCode", equalTo("OBRAS")).body("requesterName", equalTo("Rosa Ruiz"))
+                    .body("requesterPostalAddress", equalTo("Bv. Oroño 1234")).body("contactEmail", nullValue());
             case MINE -> response.then().body("id", who == Who.OWNER ? hasItem(answered().id()) : not(hasItem(answered().id())))
                     .body("contactEmail", who == Who.OWNER ? hasItem(ANA_EMAIL) : not(hasItem(ANA_EMAIL)));
             case LIST -> {
@@ -368,6 +440,14 @@ class AuthorizationMatrixTest {
                     .body("size", equalTo(10)).body("released", equalTo(false));
             case DOCUMENTS -> response.then().body("id", hasItem(answered().documentId()));
             case DOCUMENT -> assertThat(response.asByteArray()).isEqualTo(answered().document());
+            case RECEIPT -> {
+                String tracking = as(ELENA).get(requests(id)).then().extract().path("trackingNumber");
+                try {
+                    assertThat(ReceiptTest.text(response)).contains(tracking).contains("lunes 21 de diciembre de 2026");
+                } catch (IOException e) {
+                    throw new AssertionError("The receipt is no PDF", e);
+                }
+            }
             case IMPORT -> response.then().body("imported", equalTo(1)).body("requests[0].status", equalTo("RECEIVED"));
             case AGENCIES -> response.then().body("code", hasItem("OBRAS")).body("code", hasItem("SALUD"));
             case AGENCY_CREATE -> response.then().body("code", org.hamcrest.Matchers.startsWith("MATRIZ_"))
@@ -377,7 +457,18 @@ class AuthorizationMatrixTest {
                     .body("name", equalTo("Dirección de la matriz (" + who.header + ")"));
             case CLERKS -> response.then().body("userId", hasItem("carla-sub")).body("userId", not(hasItem("diego-sub")));
             case GROUNDS -> response.then().body("law", notNullValue()).body("grounds.code", hasItem("personal-data"));
+            case PROPOSAL -> response.then().body("trackingNumber", notNullValue()).body("publishable", equalTo(true))
+                    .body("answer.text", equalTo("Se adjunta el contrato."));
+            case PUBLISH -> response.then().body("status", equalTo("PUBLISHED")).body("answer", equalTo("Contiene datos personales."));
+            case PUBLICATION -> response.then().body("status", equalTo("PUBLISHED")).body("documents.id", equalTo(List.of(published().copyId())));
+            case UNPUBLISH -> response.then().body("status", equalTo("WITHDRAWN"));
+            // the released text holds no personal data: its public copy is the same bytes
+            case PUBLIC_COPY -> assertThat(response.asByteArray()).isEqualTo(RELEASED);
         }
+    }
+
+    private static String requests(String id) {
+        return "/requests/" + id;
     }
 
     /** Ana's name and e-mail appear for those who may see the requester, and are null for everyone else. */

@@ -51,6 +51,7 @@ import static org.hamcrest.Matchers.notNullValue;
 class HostileInputTest {
 
     static final String HOSTILE = TestTokens.resident("hostile-sub", "hostile@example.org");
+    static final String REGISTER = AuthorizationMatrixTest.REGISTER_TOKEN;
     static final String MEGA = "x".repeat(1_000_000);
     static final String OVER_A_MEBIBYTE = "x".repeat(1_100_000);
     static final String SQL = "OBRAS' OR '1'='1'; DROP TABLE information_request; --";
@@ -82,14 +83,14 @@ class HostileInputTest {
     /** The endpoints attacked, the request (or catalogue) each meets, and how to see that nothing changed. */
     enum Target {
         FILE, LIST, READ, ASSIGN, CLARIFY, REPLY, REFER, EXTEND, ANSWER, WITHDRAW, APPEAL, RESOLVE, UPLOAD, IMPORT,
-        AGENCY_CREATE, AGENCY_UPDATE, AGENCY_READ;
+        AGENCY_CREATE, AGENCY_UPDATE, AGENCY_READ, PUBLISH, UNPUBLISH;
 
         RequestStatus state() {
             return switch (this) {
                 case READ, CLARIFY, REFER, EXTEND, ANSWER, WITHDRAW, UPLOAD -> RequestStatus.ASSIGNED;
                 case ASSIGN -> RequestStatus.RECEIVED;
                 case REPLY -> RequestStatus.AWAITING_CLARIFICATION;
-                case APPEAL -> RequestStatus.ANSWERED;
+                case APPEAL, PUBLISH, UNPUBLISH -> RequestStatus.ANSWERED;
                 case RESOLVE -> RequestStatus.APPEALED;
                 default -> null;
             };
@@ -145,6 +146,13 @@ class HostileInputTest {
                 Map.of("name", "Dirección hostil", "contactEmail", "hostil@rosario.example.org"),
                 new Field("code", Kind.CODE), new Field("name", Kind.TEXT), new Field("contactEmail", Kind.EMAIL),
                 new Field("backupEmail", Kind.EMAIL), new Field("active", Kind.BOOL));
+        json(Target.PUBLISH, CARLA, "POST", "/requests/{id}/publication",
+                Map.of("question", "Copia de los contratos.", "answer", "Contiene datos personales."),
+                new Field("subject", Kind.TEXT), new Field("question", Kind.TEXT), new Field("answer", Kind.TEXT),
+                new Field("embargoUntil", Kind.INSTANT));
+        json(Target.UNPUBLISH, CARLA, "DELETE", "/requests/{id}/publication", Map.of("reason", "Orden judicial."),
+                new Field("reason", Kind.TEXT));
+        publications();
         imports();
         uploads();
         list();
@@ -237,6 +245,36 @@ class HostileInputTest {
         add(t, "an empty file", 400, c -> ndjson("\n\n"));
     }
 
+    /** The publication's documents, kept data and embargo: each malformed one refused (400) before anything is made. */
+    static void publications() {
+        Target t = Target.PUBLISH;
+        Map<String, Object> valid = Map.of("question", "Copia de los contratos.", "answer", "Contiene datos personales.");
+        String path = "/requests/{id}/publication";
+        String someId = UUID.randomUUID().toString();
+        add(t, "documents as a string", 400, c -> send(CARLA, "POST", path, c, with(valid, "documents", "todos")));
+        add(t, "documents with an unknown visibility", 400, c -> send(CARLA, "POST", path, c,
+                with(valid, "documents", List.of(Map.of("id", someId, "visibility", "PUBLICO")))));
+        add(t, "documents with a visibility in the wrong case", 400, c -> send(CARLA, "POST", path, c,
+                with(valid, "documents", List.of(Map.of("id", someId, "visibility", "public")))));
+        add(t, "documents with a visibility by its position", 400, c -> send(CARLA, "POST", path, c,
+                with(valid, "documents", List.of(Map.of("id", someId, "visibility", 0)))));
+        add(t, "documents with an id of SQL", 400, c -> send(CARLA, "POST", path, c,
+                with(valid, "documents", List.of(Map.of("id", SQL, "visibility", "PUBLIC")))));
+        add(t, "documents without an id", 400, c -> send(CARLA, "POST", path, c,
+                with(valid, "documents", List.of(Map.of("visibility", "PUBLIC")))));
+        add(t, "documents naming one not released", 400, c -> send(CARLA, "POST", path, c,
+                with(valid, "documents", List.of(Map.of("id", someId, "visibility", "PUBLIC")))));
+        add(t, "documents with 51 items", 400, c -> send(CARLA, "POST", path, c, with(valid, "documents",
+                java.util.Collections.nCopies(51, Map.of("id", someId, "visibility", "PUBLIC")))));
+        add(t, "keep as a string", 400, c -> send(CARLA, "POST", path, c, with(valid, "keep", "Juan Pérez")));
+        add(t, "keep with an object", 400, c -> send(CARLA, "POST", path, c, with(valid, "keep", List.of(Map.of()))));
+        add(t, "keep with 1 MB", 400, c -> send(CARLA, "POST", path, c, with(valid, "keep", List.of(MEGA))));
+        add(t, "keep with a NUL character", 400, c -> send(CARLA, "POST", path, c, with(valid, "keep", List.of(NUL))));
+        add(t, "embargoUntil in the past", 400, c -> send(CARLA, "POST", path, c, with(valid, "embargoUntil", "2020-01-01")));
+        add(t, "embargoUntil as an instant", 400, c -> send(CARLA, "POST", path, c,
+                with(valid, "embargoUntil", "2030-01-01T00:00:00Z' OR '1'='1")));
+    }
+
     static void uploads() {
         Target t = Target.UPLOAD;
         byte[] pdf = VALID_PDF.getBytes(StandardCharsets.US_ASCII);
@@ -294,6 +332,16 @@ class HostileInputTest {
             add(Target.APPEAL, "appeal " + n, notFound, c -> raw(ANA, "POST", "/requests/" + id(raw, c) + "/appeal", "{\"reason\":\"r\"}"));
             add(Target.RESOLVE, "resolution " + n, notFound, c -> raw(ELENA, "POST", "/requests/" + id(raw, c) + "/appeal/resolution",
                     "{\"decision\":\"DISMISSED\",\"text\":\"t\"}"));
+            add(Target.PUBLISH, "proposal " + n, notFound, c -> raw(CARLA, "GET", "/requests/" + id(raw, c) + "/publication/proposal", null));
+            add(Target.PUBLISH, "publication " + n, notFound, c -> raw(CARLA, "GET", "/requests/" + id(raw, c) + "/publication", null));
+            add(Target.PUBLISH, "publish " + n, notFound, c -> raw(CARLA, "POST", "/requests/" + id(raw, c) + "/publication",
+                    "{\"question\":\"q\",\"answer\":\"a\"}"));
+            add(Target.UNPUBLISH, "withdraw the publication " + n, notFound, c -> raw(CARLA, "DELETE",
+                    "/requests/" + id(raw, c) + "/publication", "{\"reason\":\"r\"}"));
+            add(Target.PUBLISH, "public copy of request " + n, notFound, c -> raw(REGISTER, "GET",
+                    "/internal/publications/" + id(raw, c) + "/documents/" + UUID.randomUUID(), null));
+            add(Target.PUBLISH, "public copy " + n, notFound, c -> raw(REGISTER, "GET",
+                    "/internal/publications/" + c.id() + "/documents/" + id(raw, c), null));
             add(Target.UPLOAD, "upload " + n, notFound, c -> given().auth().oauth2(CARLA).urlEncodingEnabled(false)
                     .multiPart("file", "a.pdf", VALID_PDF.getBytes(StandardCharsets.US_ASCII), "application/pdf")
                     .post("/requests/" + id(raw, c) + "/documents"));
@@ -402,7 +450,9 @@ class HostileInputTest {
             case LIST -> row("SELECT count(*) FROM information_request");
             default -> row("SELECT r.status, r.version, (SELECT count(*) FROM request_history h WHERE h.request_id = r.id), "
                     + "(SELECT count(*) FROM outbox_message o WHERE o.message_key = r.id::text), "
-                    + "(SELECT count(*) FROM request_document d WHERE d.request_id = r.id) "
+                    + "(SELECT count(*) FROM request_document d WHERE d.request_id = r.id), "
+                    + "(SELECT count(*) FROM publication p WHERE p.request_id = r.id), "
+                    + "(SELECT count(*) FROM published_document d WHERE d.request_id = r.id) "
                     + "FROM information_request r WHERE r.id = '" + UUID.fromString(ctx.id()) + "'");
         };
     }

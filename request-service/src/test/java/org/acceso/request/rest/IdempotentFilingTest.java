@@ -377,18 +377,27 @@ class IdempotentFilingTest {
                 + "WHERE r.subject = ?1", subject)).isZero();
     }
 
+    @Test
+    void shouldKeepTheHashOfBodiesSentBeforePublicationConsentExistedAndTellConsentApart() {
+        String before = "425edf6763494367067e9b87146e4f295a3208536d900bce357decc7bcbe29c1"; // as computed before the field
+        assertThat(new FileRequest("Obras 2025", "Contratos de obra.", "OBRAS", null, null, null, null, null, null).sha256()).isEqualTo(before);
+        assertThat(new FileRequest("Obras 2025", "Contratos de obra.", "OBRAS", null, null, false, null, null, null).sha256())
+                .isNotEqualTo(before)
+                .isNotEqualTo(new FileRequest("Obras 2025", "Contratos de obra.", "OBRAS", null, null, true, null, null, null).sha256());
+    }
+
     // ---- helpers
 
     static final Actor ANA_ACTOR = new Actor("ana-sub", "ana", "Ana", "ana@example.org", Set.of(Role.RESIDENT), null);
 
     static RequestService.Filing filingOf(String subject) {
         return new RequestService.Filing(subject, "Copia de los contratos de alumbrado 2025.", "OBRAS", Language.DEFAULT,
-                "ana@example.org");
+                "ana@example.org", true);
     }
 
     static FilingKeys.Key keyOf(String key, String subject) {
         return new FilingKeys.Key(key, new FileRequest(subject, "Copia de los contratos de alumbrado 2025.", "OBRAS",
-                null, null).sha256());
+                null, null, null, null, null, null).sha256());
     }
 
     /** Whether a transaction waits for a lock to write a filing's key (the second attempt behind the first). */

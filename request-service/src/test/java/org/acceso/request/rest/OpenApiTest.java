@@ -3,8 +3,14 @@ package org.acceso.request.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -35,7 +41,26 @@ class OpenApiTest {
                 .body("paths", hasKey("/agencies"))
                 .body("paths", hasKey("/agencies/{code}"))
                 .body("paths", hasKey("/exemption-grounds"))
+                .body("paths", hasKey("/requests/{id}/publication/proposal"))
+                .body("paths", hasKey("/requests/{id}/publication"))
+                .body("paths", hasKey("/internal/publications/{requestId}/documents/{documentId}"))
+                .body("paths.'/requests/{id}/publication'.post.operationId", equalTo("publish"))
+                .body("paths.'/requests/{id}/publication'.delete.operationId", equalTo("withdrawPublication"))
                 .body("paths.'/requests/{id}/answer'.post.responses.'409'.'$ref'", containsString("illegalMove"))
                 .body("components.responses.illegalMove.content.'application/problem+json'.examples", notNullValue());
+    }
+
+    @Test
+    void shouldGiveEveryOperationAUniqueId() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        List<Object> ids = new ArrayList<>();
+        paths.values().forEach(item -> item.forEach((method, operation) -> {
+            if (List.of("get", "post", "put", "delete", "patch").contains(method)) {
+                ids.add(((Map<?, ?>) operation).get("operationId"));
+            }
+        }));
+
+        assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
     }
 }

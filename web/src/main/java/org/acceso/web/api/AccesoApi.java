@@ -38,6 +38,18 @@ public interface AccesoApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Api.Request file(@HeaderParam("Idempotency-Key") String idempotencyKey, Api.Filing filing);
 
+    /** Registers a request received in person, by post, e-mail or phone; the form's key makes a resubmit safe. */
+    @POST
+    @Path("/requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Api.Request register(@HeaderParam("Idempotency-Key") String idempotencyKey, Api.Registration registration);
+
+    /** The printable receipt (PDF); 409 with Retry-After while the legal clock has not told the due date. */
+    @GET
+    @Path("/requests/{id}/receipt.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    Response receiptPdf(@PathParam("id") String id);
+
     @GET
     @Path("/requests/mine")
     List<Api.Request> mine();

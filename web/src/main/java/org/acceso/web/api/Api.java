@@ -26,7 +26,8 @@ public final class Api {
                           boolean imported, Assignee assignee, LocalDate dueOn, OffsetDateTime dueAt, String clockStatus,
                           int extensions, String pendingQuestion, Answer answer, String externalBody, Appeal appeal,
                           LocalDate appealDueOn, OffsetDateTime appealDueAt, boolean appealWindowClosed,
-                          List<Document> documents, List<String> allowedMoves) {
+                          List<Document> documents, List<String> allowedMoves, String channel,
+                          String requesterPostalAddress, String requesterPhone, String requesterDocumentNumber) {
 
         public boolean may(String move) {
             return allowedMoves != null && allowedMoves.contains(move);
@@ -34,6 +35,11 @@ public final class Api {
 
         public List<Document> documentsOrEmpty() {
             return documents == null ? List.of() : documents;
+        }
+
+        /** Whether staff registered it for someone who did not file it online (it arrived in person, by post...). */
+        public boolean registered() {
+            return channel != null && !"WEB".equals(channel);
         }
     }
 
@@ -129,8 +135,20 @@ public final class Api {
 
     // ---- bodies sent (null fields are left out)
 
+    /** {@code publicationConsent}: false when the resident asked that nothing of it be published; null otherwise. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Filing(String subject, String description, String agencyCode, String language) {
+    public record Filing(String subject, String description, String agencyCode, String language, Boolean publicationConsent) {
+    }
+
+    /** A request received in person, by post, e-mail or phone, registered by a clerk or a coordinator. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Registration(String subject, String description, String agencyCode, String language, String channel,
+                               Requester requester, String receivedAt) {
+    }
+
+    /** Who asked, as the clerk wrote it down (null fields are left out). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Requester(String name, String email, String postalAddress, String phone, String documentNumber) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

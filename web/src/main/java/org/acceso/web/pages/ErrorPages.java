@@ -4,8 +4,10 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.acceso.observability.Correlation;
 import org.acceso.web.api.ApiProblem;
 import org.acceso.web.view.Pages;
 import org.jboss.logging.Logger;
@@ -40,19 +42,49 @@ public class ErrorPages {
         return page(503);
     }
 
+    /** A role check refused the page before it ran (so before the CSRF filter): the frame without forms. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return page(403);
+        return bare(403);
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return Response.status(404).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.bare("error").data("status", "404")).build();
+        return bare(404);
+    }
+
+    /** What the framework refuses itself (a wrong method or media type, an unreadable form): its status, as a page. */
+    @ServerExceptionMapper
+    public Response refused(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        // bare: the refusal may come before the filters that give a page its forms (CSRF token) have run
+        return bare(status == 404 ? 404 : 400);
+    }
+
+    /**
+     * Anything no mapper above knows: the 500 page, with the request id by which the reader can report it and an
+     * operator find the cause in the log. Nothing of the exception reaches the page.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String requestId = Correlation.current().orElse(null);
+        LOG.errorf(e, "%s: the page failed", requestId);
+        // bare: an error page must not fail in turn on what failed before it (forms, session)
+        return Response.status(500).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.bare("error").data("status", "500").data("requestId", requestId)).build();
+    }
+
+    /** A page without forms: for refusals that may come before the filters that give a page its forms have run. */
+    private Response bare(int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.bare("error").data("status", String.valueOf(status)).data("requestId", null)).build();
     }
 
     private Response page(int status) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.page("error", "").data("status", String.valueOf(status))).build();
+                .entity(pages.page("error", "").data("status", String.valueOf(status)).data("requestId", null)).build();
     }
 }

@@ -2,7 +2,6 @@ package org.acceso.web.pages;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -64,10 +63,13 @@ public class RequestPage {
         return render(id, null, done);
     }
 
-    /** The receipt: tracking number and the legal due date (which the legal clock sets within seconds). */
+    /**
+     * The receipt: tracking number and the legal due date (which the legal clock sets within seconds), styled for
+     * print, with the PDF. A resident sees their own; staff see the one of a request they registered (or may see), to
+     * print for a requester without e-mail. While the date is not known yet the page says so and refreshes itself.
+     */
     @GET
     @Path("receipt")
-    @RolesAllowed("resident")
     public TemplateInstance receipt(@PathParam("id") String id) {
         Api.Request request = api.request(id);
         long deadline = System.nanoTime() + config.receiptWait().toNanos();
@@ -75,7 +77,23 @@ public class RequestPage {
             pause();
             request = api.request(id);
         }
-        return pages.page("receipt", "mine").data("r", request);
+        boolean staff = !pages.has("resident");
+        return pages.page("receipt", staff ? "register" : "mine").data("r", request).data("staff", staff);
+    }
+
+    /** The printable receipt as a PDF, from the API (the token stays here). */
+    @GET
+    @Path("receipt.pdf")
+    @Produces("application/pdf")
+    public Response receiptPdf(@PathParam("id") String id) {
+        Response upstream = api.receiptPdf(id);
+        Response.ResponseBuilder response = Response.ok(upstream.readEntity(InputStream.class), "application/pdf")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        String disposition = upstream.getHeaderString(HttpHeaders.CONTENT_DISPOSITION);
+        if (disposition != null) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, disposition);
+        }
+        return response.build();
     }
 
     private static void pause() {

@@ -58,8 +58,23 @@ public class ResidentPages {
         return form(new Form("file").value("language", pages.lang()).value(IDEMPOTENCY_KEY, newKey()));
     }
 
-    private static String newKey() {
+    static String newKey() {
         return UUID.randomUUID().toString();
+    }
+
+    /** The form's key as sent; a form rendered before keys existed (or tampered with) gets one of its own from now on. */
+    static void keyOnto(Form form, String idempotencyKey) {
+        form.value(IDEMPOTENCY_KEY, idempotencyKey != null && KEY.matcher(idempotencyKey).matches() ? idempotencyKey : newKey());
+    }
+
+    /** What any request form asks (subject, description, agency, language), checked as request-service will. */
+    static void requestOnto(Form form, Texts texts, String subject, String description, String agencyCode, String language) {
+        form.required("subject", subject, texts.get("error_subject_required"));
+        form.maxLength("subject", 200, texts.get("error_subject_long"));
+        form.required("description", description, texts.get("error_description_required"));
+        form.maxLength("description", 20000, texts.get("error_description_long"));
+        form.value("agencyCode", agencyCode == null ? "" : agencyCode.strip());
+        form.value("language", "en".equals(language) ? "en" : "es");
     }
 
     private TemplateInstance form(Form form) {
@@ -73,22 +88,18 @@ public class ResidentPages {
     @RolesAllowed("resident")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response file(@RestForm String subject, @RestForm String description, @RestForm String agencyCode,
-                         @RestForm String language, @RestForm String idempotencyKey) {
+                         @RestForm String language, @RestForm String noPublication, @RestForm String idempotencyKey) {
         Form form = new Form("file");
-        // a form rendered before keys existed (or tampered with) gets a key of its own from now on
-        form.value(IDEMPOTENCY_KEY, idempotencyKey != null && KEY.matcher(idempotencyKey).matches() ? idempotencyKey : newKey());
-        form.required("subject", subject, texts.get("error_subject_required"));
-        form.maxLength("subject", 200, texts.get("error_subject_long"));
-        form.required("description", description, texts.get("error_description_required"));
-        form.maxLength("description", 20000, texts.get("error_description_long"));
-        form.value("agencyCode", agencyCode == null ? "" : agencyCode.strip());
-        form.value("language", "en".equals(language) ? "en" : "es");
+        keyOnto(form, idempotencyKey);
+        requestOnto(form, texts, subject, description, agencyCode, language);
+        form.value("noPublication", "yes".equals(noPublication) ? "yes" : "");
         if (form.isHasErrors()) {
             return Response.status(400).entity(form(form)).build();
         }
         try {
             Api.Request filed = api.file(form.get(IDEMPOTENCY_KEY), new Api.Filing(form.get("subject"), form.get("description"),
-                    form.get("agencyCode").isEmpty() ? null : form.get("agencyCode"), form.get("language")));
+                    form.get("agencyCode").isEmpty() ? null : form.get("agencyCode"), form.get("language"),
+                    "yes".equals(form.get("noPublication")) ? Boolean.FALSE : null));
             return HomePage.seeOther("/requests/" + filed.id() + "/receipt");
         } catch (ApiProblem problem) {
             if (problem.status() == 422 && IDEMPOTENCY_KEY_REUSED.equals(problem.type())) {

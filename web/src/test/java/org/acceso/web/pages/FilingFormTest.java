@@ -184,4 +184,24 @@ class FilingFormTest {
         assertThat(filingsSent()).singleElement().satisfies(call ->
                 assertThat(call.getHeader("Idempotency-Key")).matches(UUID_PATTERN));
     }
+
+    @Test
+    void shouldSayPlainlyWhatIsPublishedAndSendTheResidentsWishNotToBePublished() {
+        apiAnswers(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(FILED));
+        Rendered form = render();
+        assertThat(form.page().asString()).contains("se publicarán en el registro público de solicitudes, sin tu nombre",
+                "name=\"noPublication\"");
+
+        submit(form, form.key(), "Luminarias de Echesortu").then().statusCode(303);
+        Map<String, String> declined = new java.util.HashMap<>(Map.of("csrf-token", form.csrfToken(), "subject", "Luminarias",
+                "description", "Listado de luminarias instaladas en 2026.", "language", "es",
+                "idempotencyKey", render().key(), "noPublication", "yes"));
+        given().redirects().follow(false).cookie("csrf-token", form.csrfCookie()).formParams(declined).post("/requests/new")
+                .then().statusCode(303);
+
+        List<LoggedRequest> sent = filingsSent();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).getBodyAsString()).doesNotContain("publicationConsent");
+        assertThat(sent.get(1).getBodyAsString()).contains("\"publicationConsent\":false");
+    }
 }

@@ -61,6 +61,9 @@ CREATE INDEX publication_search ON publication USING gin (search);
 CREATE INDEX publication_asked ON publication USING gin (asked);
 -- the register without q, newest first; and the open-data export in a stable order
 CREATE INDEX publication_newest ON publication (filed_on DESC, tracking_number DESC);
+-- the register's filters, newest first (and counted without reading the table)
+CREATE INDEX publication_agency ON publication (agency_code, filed_on DESC, tracking_number DESC);
+CREATE INDEX publication_outcome ON publication (outcome, filed_on DESC, tracking_number DESC);
 CREATE INDEX publication_embargoed ON publication (embargo_until) WHERE embargo_until IS NOT NULL;
 
 -- How many published requests use each lexeme of what was asked: similar-request search picks the input's rarest

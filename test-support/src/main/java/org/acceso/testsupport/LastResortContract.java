@@ -1,5 +1,6 @@
 package org.acceso.testsupport;
 
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ public abstract class LastResortContract {
     @Inject
     DataSource dataSource;
 
-    /** A token of a caller who may read {@link #readPath()}. */
+    /** A token of a caller who may read {@link #readPath()}; {@code null} for a public endpoint (no sign-in). */
     protected abstract String token();
 
     /** An endpoint that reads {@link #table()} and answers 200 when all is well. */
@@ -32,6 +33,11 @@ public abstract class LastResortContract {
 
     /** The table behind {@link #readPath()}. */
     protected abstract String table();
+
+    private RequestSpecification caller() {
+        String token = token();
+        return token == null ? given() : given().auth().oauth2(token);
+    }
 
     @AfterEach
     void databaseBack() {
@@ -41,25 +47,25 @@ public abstract class LastResortContract {
     @Test
     void shouldAnswerAnUnexpectedFailureWithAProblemThatNamesTheRequestId() throws Exception {
         try (AutoCloseable ignored = DatabaseFaults.tableGone(dataSource, table())) {
-            assertInternalError(given().auth().oauth2(token()).header("X-Request-Id", "forced-failure-1")
+            assertInternalError(caller().header("X-Request-Id", "forced-failure-1")
                     .get(readPath()), "forced-failure-1");
         }
-        given().auth().oauth2(token()).get(readPath()).then().statusCode(200);
+        caller().get(readPath()).then().statusCode(200);
     }
 
     @Test
     void shouldAnswer503WithRetryAfterWhileTheDatabaseIsDownAndServeAgainOnceItIsBack() {
-        given().auth().oauth2(token()).get(readPath()).then().statusCode(200);
+        caller().get(readPath()).then().statusCode(200);
 
         PostgresResource.outage().cut();
 
-        assertUnavailable(given().auth().oauth2(token()).header("X-Request-Id", "outage-1").get(readPath()), "outage-1");
+        assertUnavailable(caller().header("X-Request-Id", "outage-1").get(readPath()), "outage-1");
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
 
         PostgresResource.outage().restore();
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> given().auth().oauth2(token()).get(readPath()).statusCode() == 200);
+                .until(() -> caller().get(readPath()).statusCode() == 200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

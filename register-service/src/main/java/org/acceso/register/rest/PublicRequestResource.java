@@ -50,7 +50,8 @@ public class PublicRequestResource {
     @Operation(summary = "Published requests, newest first, or ranked by a full-text search",
             description = "`q`: PostgreSQL full text in Spanish over subject, question and answer (accents ignored; "
                     + "\"quoted phrases\", `or`, `-word` as in a web search), ranked. `from`/`to`: the day of filing. "
-                    + "`page` from 0, `size` 1 to 100; deeper than 10,000 results, use the open-data export.")
+                    + "`page` from 0, `size` 1 to 100; deeper than 10,000 results, use the open-data export. `total` "
+                    + "is exact up to 10,000 (`totalExact`); past that it reads 10,000 and the matches come newest first.")
     public Views.RequestPage list(@QueryParam("q") String q,
                                   @Parameter(description = "an agency code") @QueryParam("agency") String agency,
                                   @Parameter(description = "GRANTED, PARTIALLY_GRANTED, DENIED, NOT_HELD or DEEMED_DENIED")
@@ -71,9 +72,9 @@ public class PublicRequestResource {
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        RegisterQueries.Page result = queries.search(filter, pageNumber, pageSize);
+        RegisterQueries.Page result = queries.search(filter, pageNumber, pageSize, limits.maxWindow());
         return new Views.RequestPage(result.items().stream().map(item -> Views.item(item, config.zone())).toList(),
-                result.total(), pageNumber, pageSize);
+                result.total(), result.exact(), pageNumber, pageSize);
     }
 
     @GET

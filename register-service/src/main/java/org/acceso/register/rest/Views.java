@@ -29,7 +29,8 @@ public final class Views {
                               LocalDate answeredOn, boolean onTime, int documents, String href) {
     }
 
-    public record RequestPage(List<RequestItem> items, long total, int page, int size) {
+    /** A page of the register; {@code total} counts the matches exactly when {@code totalExact}, else "more than". */
+    public record RequestPage(List<RequestItem> items, long total, boolean totalExact, int page, int size) {
     }
 
     /** One published request: question, answer, outcome and grounds in plain words, dates, timeliness, documents. */

@@ -210,17 +210,18 @@ public class OpenData {
         }
     }
 
+    /** The requests export's rows (parameter: today), in a stable order. */
+    static final String REQUESTS = "SELECT p.tracking_number, p.agency_code, p.agency_name, p.subject, p.question, "
+            + "p.answer, p.outcome, array(SELECT g->>'code' FROM jsonb_array_elements(p.grounds) AS g), "
+            + "array(SELECT concat_ws(' ', g->>'reference', g->>'name') FROM jsonb_array_elements(p.grounds) AS g), "
+            + "p.filed_at, p.filed_on, p.answered_at, p.due_on, p.on_time, p.extended, p.published_at, "
+            + "(SELECT count(*) FROM public_document d WHERE d.request_id = p.request_id AND d.stored_at IS NOT NULL) "
+            + "FROM publication p WHERE " + RegisterQueries.VISIBLE + " ORDER BY p.filed_on, p.tracking_number";
+
     /** Every published request visible today, oldest first, one row each. */
     public void writeRequests(OutputStream out, Format format) throws IOException {
         String base = config.publicUrl().replaceAll("/+$", "") + "/api/public/requests/";
-        write(out, format, Dataset.REQUESTS, "SELECT p.tracking_number, p.agency_code, p.agency_name, p.subject, "
-                + "p.question, p.answer, p.outcome, "
-                + "array(SELECT g->>'code' FROM jsonb_array_elements(p.grounds) AS g), "
-                + "array(SELECT concat_ws(' ', g->>'reference', g->>'name') FROM jsonb_array_elements(p.grounds) AS g), "
-                + "p.filed_at, p.filed_on, p.answered_at, p.due_on, p.on_time, p.extended, p.published_at, "
-                + "(SELECT count(*) FROM public_document d WHERE d.request_id = p.request_id AND d.stored_at IS NOT NULL) "
-                + "FROM publication p WHERE " + RegisterQueries.VISIBLE + " ORDER BY p.filed_on, p.tracking_number",
-                List.of(queries.today()), row -> {
+        write(out, format, Dataset.REQUESTS, REQUESTS, List.of(queries.today()), row -> {
                     List<Object> values = new ArrayList<>(18);
                     for (int column = 1; column <= 7; column++) {
                         values.add(row.getString(column));

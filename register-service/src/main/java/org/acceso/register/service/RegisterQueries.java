@@ -57,7 +57,11 @@ public class RegisterQueries {
                        String outcome, LocalDate filedOn, Instant answeredAt, boolean onTime, int documents) {
     }
 
-    public record Page(List<Item> items, long total) {
+    /**
+     * One page and how many requests match: exactly when at most {@code window} do ({@code exact}), else {@code total}
+     * is the window and there are more.
+     */
+    public record Page(List<Item> items, long total, boolean exact) {
     }
 
     /** One published request, whole. */
@@ -75,8 +79,13 @@ public class RegisterQueries {
         return LocalDate.ofInstant(clock.instant(), config.zone());
     }
 
-    /** One page of the register, newest first, or by rank when {@code q} is given (ties newest first). */
-    public Page search(Filter filter, int page, int size) {
+    /**
+     * One page of the register, newest first, or by rank when {@code q} is given (ties newest first). The matches are
+     * counted up to {@code window} + 1 (a page never goes deeper): past the window the total is "more than" and a
+     * {@code q} that matches that many is shown newest first too, so that no call ranks or counts a hundred thousand
+     * rows (docs/benchmarks.md).
+     */
+    public Page search(Filter filter, int page, int size, int window) {
         StringBuilder where = new StringBuilder(" FROM publication p");
         List<Object> parameters = new ArrayList<>();
         if (filter.q() != null) {
@@ -104,12 +113,23 @@ public class RegisterQueries {
             where.append(" AND p.filed_on <= ?");
             parameters.add(filter.to());
         }
-        String order = (filter.q() != null ? " ORDER BY ts_rank_cd(p.search, query) DESC," : " ORDER BY")
-                + " p.filed_on DESC, p.tracking_number DESC";
         String select = "SELECT p.tracking_number, p.agency_code, p.agency_name, p.subject, left(p.question, 300), "
                 + "p.outcome, p.filed_on, p.answered_at, p.on_time, "
                 + "(SELECT count(*) FROM public_document d WHERE d.request_id = p.request_id AND d.stored_at IS NOT NULL)";
         try (Connection connection = db.getConnection()) {
+            long matches;
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM (SELECT 1" + where
+                    + " LIMIT ?) AS capped")) {
+                int next = bind(count, parameters);
+                count.setInt(next, window + 1);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    matches = rows.getLong(1);
+                }
+            }
+            boolean exact = matches <= window;
+            String order = (filter.q() != null && exact ? " ORDER BY ts_rank_cd(p.search, query) DESC," : " ORDER BY")
+                    + " p.filed_on DESC, p.tracking_number DESC";
             List<Item> items = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(select + where + order + " LIMIT ? OFFSET ?")) {
                 int next = bind(statement, parameters);
@@ -123,19 +143,7 @@ public class RegisterQueries {
                     }
                 }
             }
-            long total;
-            if (page == 0 && items.size() < size) {
-                total = items.size();
-            } else {
-                try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + where)) {
-                    bind(count, parameters);
-                    try (ResultSet rows = count.executeQuery()) {
-                        rows.next();
-                        total = rows.getLong(1);
-                    }
-                }
-            }
-            return new Page(items, total);
+            return new Page(items, Math.min(matches, window), exact);
         } catch (SQLException e) {
             throw new IllegalStateException("Register search failed", e);
         }

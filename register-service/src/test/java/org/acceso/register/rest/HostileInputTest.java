@@ -116,6 +116,22 @@ class HostileInputTest {
         given().get("/public/requests/" + KNOWN).then().statusCode(200);
     }
 
+    /**
+     * A request line longer than the HTTP server reads (4 KiB, Vert.x's default, the gateway's too) never reaches the
+     * register's code: the server itself answers 414 and closes the connection, without a body (it is not a
+     * problem+json; the register's own limits, above, answer a q of 201 characters with one).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/public/requests?q=", "/public/similar?text="})
+    void shouldRefuseARequestLineLongerThanTheServerReadsWith414(String raw) {
+        long before = Db.count(db, "SELECT count(*) FROM publication");
+        Response response = given().urlEncodingEnabled(false).get(raw + "contratos%20".repeat(1_000));
+        assertThat(response.statusCode()).as("answered %s", response.asString()).isEqualTo(414);
+        assertThat(response.asString()).isEmpty();
+        assertThat(Db.count(db, "SELECT count(*) FROM publication")).isEqualTo(before);
+        given().get("/public/requests/" + KNOWN).then().statusCode(200);
+    }
+
     /** Text someone may search for: answered as such, nothing happens to the register. */
     @ParameterizedTest
     @ValueSource(strings = {

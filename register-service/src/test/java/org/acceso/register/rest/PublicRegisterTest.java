@@ -92,6 +92,7 @@ class PublicRegisterTest {
     void shouldListTheAgencysRequestsNewestFirstWithATotal() {
         given().get("/public/requests?agency=" + AGENCY).then().statusCode(200)
                 .body("total", equalTo(3))
+                .body("totalExact", equalTo(true))
                 .body("page", equalTo(0))
                 .body("size", equalTo(20))
                 .body("items.trackingNumber", contains(tracking.get(2), tracking.get(1), tracking.get(0)))

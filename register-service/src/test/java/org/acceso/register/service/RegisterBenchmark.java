@@ -82,6 +82,7 @@ class RegisterBenchmark {
         List<Known> known = seed();
         similarRequests(known);
         searches();
+        exportPlan();
         export("requests.csv");
         export("requests.json");
         Files.createDirectories(Path.of("target"));
@@ -235,8 +236,21 @@ class RegisterBenchmark {
                 body = get("/public/requests?" + query);
                 times[i] = System.nanoTime() - begin;
             }
-            String total = body.replaceAll(".*\"total\":(\\d+).*", "$1");
+            String total = body.replaceAll(".*\"total\":(\\d+),\"totalExact\":(true|false).*", "$1 exact $2");
             latencies("register list ?" + query + " (total " + total + ")", times);
+        }
+    }
+
+    private void exportPlan() throws SQLException {
+        try (Connection connection = db.getConnection();
+             PreparedStatement statement = connection.prepareStatement("EXPLAIN " + OpenData.REQUESTS)) {
+            statement.setObject(1, LocalDate.now(ROSARIO));
+            report("plan of the requests export:");
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    report("  %s", rows.getString(1));
+                }
+            }
         }
     }
 
@@ -260,6 +274,7 @@ class RegisterBenchmark {
         long firstByte = 0;
         long bytes = 0;
         long lines = 0;
+        long midway = -1;
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri("/public/open-data/" + file)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
@@ -269,6 +284,11 @@ class RegisterBenchmark {
                     firstByte = System.nanoTime();
                 }
                 bytes += n;
+                if (midway < 0 && bytes > 200_000_000) {
+                    // what the heap holds after a full collection while the service is in the middle of the file
+                    System.gc();
+                    midway = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                }
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] == '\n') {
                         lines++;
@@ -280,11 +300,13 @@ class RegisterBenchmark {
         running.set(false);
         sampler.join();
         assertThat(response.statusCode()).isEqualTo(200);
-        report("export %s: %,d bytes (%,d newlines) in %.1f s (first byte after %d ms, %.1f MB/s); heap %d MB before, "
-                        + "peak %d MB while it streamed (JVM of the service and of the test, max %d MB); "
-                        + "transfer-encoding %s", file, bytes, lines, seconds(begin, end), (firstByte - begin) / 1_000_000,
-                bytes / 1e6 / seconds(begin, end), heapBefore >> 20, peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20,
-                response.headers().firstValue("transfer-encoding").orElse("none (content-length)"));
+        report("export %s: %,d bytes (%,d newlines) in %.1f s (first byte after %d ms, %.1f MB/s); heap (the JVM of the "
+                        + "service and of the test, max %d MB) %d MB after a full GC before, %d MB after a full GC at 200 MB "
+                        + "into the file, %d MB at most while it streamed (garbage included); Content-Length %s, "
+                        + "Transfer-Encoding %s", file, bytes, lines, seconds(begin, end), (firstByte - begin) / 1_000_000,
+                bytes / 1e6 / seconds(begin, end), Runtime.getRuntime().maxMemory() >> 20, heapBefore >> 20, midway >> 20,
+                peak.get() >> 20, response.headers().firstValue("content-length").orElse("none"),
+                response.headers().firstValue("transfer-encoding").orElse("not shown"));
     }
 
     private String similar(String text) throws Exception {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.acceso.web.api.AccesoApi;
 import org.acceso.web.api.Api;
+import org.acceso.web.api.Policies;
 import org.acceso.web.view.BarChart;
 import org.acceso.web.view.Formats;
 import org.acceso.web.view.Pages;
@@ -194,7 +195,7 @@ public class PublicPages {
         List<Api.MonthFigures> rows = api.publicStatistics();
         TreeSet<Integer> years = new TreeSet<>();
         rows.forEach(row -> years.add(YearMonth.parse(row.month()).getYear()));
-        int current = LocalDate.now(Formats.ZONE).getYear();
+        int current = LocalDate.now(Policies.zone()).getYear();
         int chosen = years.isEmpty() ? current : years.contains(current) ? current : years.last();
         try {
             int asked = year == null || year.isBlank() ? chosen : Integer.parseInt(year.strip());

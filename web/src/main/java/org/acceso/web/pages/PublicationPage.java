@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.acceso.web.api.AccesoApi;
 import org.acceso.web.api.Api;
+import org.acceso.web.api.Policies;
 import org.acceso.web.api.ApiProblem;
 import org.acceso.web.view.Form;
-import org.acceso.web.view.Formats;
 import org.acceso.web.view.Pages;
 import org.acceso.web.view.Texts;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -124,7 +124,7 @@ public class PublicationPage {
                 .data("documents", proposal.documentsOrEmpty().stream()
                         .map(d -> new DocumentRow(d, form.is("doc-" + d.id(), "PUBLIC"))).toList())
                 .data("withdraw", withdraw)
-                .data("today", LocalDate.now(Formats.ZONE).toString())
+                .data("today", LocalDate.now(Policies.zone()).toString())
                 .data("done", done == null ? "" : done.replaceAll("[^a-zA-Z]", ""));
     }
 

@@ -1,6 +1,7 @@
 package org.acceso.web.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -134,6 +135,51 @@ public interface AccesoApi {
     @GET
     @Path("/exemption-grounds")
     Api.Grounds grounds();
+
+    // ---- publication of an answered request (request-service; clerks of its agency, coordinators)
+
+    @GET
+    @Path("/requests/{id}/publication/proposal")
+    Api.Proposal publicationProposal(@PathParam("id") String id);
+
+    @POST
+    @Path("/requests/{id}/publication")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Api.Published publish(@PathParam("id") String id, Api.PublicationBody body);
+
+    @DELETE
+    @Path("/requests/{id}/publication")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Api.Published withdrawPublication(@PathParam("id") String id, Api.Reason body);
+
+    // ---- the public register (register-service: no token needed; a signed-in reader's is sent all the same)
+
+    @GET
+    @Path("/public/requests")
+    Api.PublicPage register(@QueryParam("q") String q, @QueryParam("agency") String agency,
+                            @QueryParam("outcome") String outcome, @QueryParam("from") String from,
+                            @QueryParam("to") String to, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+
+    @GET
+    @Path("/public/requests/{trackingNumber}")
+    Api.PublicRequest published(@PathParam("trackingNumber") String trackingNumber);
+
+    @GET
+    @Path("/public/requests/{trackingNumber}/documents/{documentId}")
+    @Produces(MediaType.WILDCARD)
+    Response publicDocument(@PathParam("trackingNumber") String trackingNumber, @PathParam("documentId") String documentId);
+
+    @GET
+    @Path("/public/similar")
+    Api.SimilarList similar(@QueryParam("text") String text);
+
+    @GET
+    @Path("/public/open-data/schema")
+    Api.OpenDataSchema openDataSchema();
+
+    @GET
+    @Path("/public/open-data/statistics.json")
+    List<Api.MonthFigures> publicStatistics();
 
     // ---- legal clock, calendars, compliance (deadline-service)
 

@@ -4,6 +4,7 @@ import io.quarkus.qute.TemplateData;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -186,5 +187,141 @@ public final class Api {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NewEntry(String kind, LocalDate startsOn, LocalDate endsOn, String instrument, String description) {
+    }
+
+    // ---- the public register (register-service, /api/public: no token needed)
+
+    /** A text in Spanish and English (the register writes both). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Words(String es, String en) {
+    }
+
+    /** A line of the public register. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PublicItem(String trackingNumber, String agencyCode, String agencyName, String subject,
+                             String questionExcerpt, String outcome, Words outcomeText, LocalDate filedOn,
+                             LocalDate answeredOn, boolean onTime, int documents) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PublicPage(List<PublicItem> items, long total, int page, int size) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PublicDocument(UUID id, String fileName, String mediaType, long size, String sha256) {
+    }
+
+    /** One published request: what was asked and answered, without its requester. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PublicRequest(String trackingNumber, String agencyCode, String agencyName, String subject,
+                                String question, String answer, String outcome, Words outcomeText, List<Ground> grounds,
+                                Instant filedAt, LocalDate filedOn, Instant answeredAt, LocalDate answeredOn,
+                                LocalDate dueOn, boolean onTime, boolean extended, Instant publishedAt,
+                                List<PublicDocument> documents) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Similar(String trackingNumber, String agencyName, String subject, String questionExcerpt,
+                          String outcome, Words outcomeText, LocalDate answeredOn, double score) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SimilarList(List<Similar> items) {
+    }
+
+    /** The open data's dictionary: datasets, their files and columns, and the licence. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OpenDataSchema(String publisher, Licence licence, List<Dataset> datasets) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Licence(String name, String url, String attribution) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Dataset(String name, Words description, DatasetFiles files, List<Column> columns) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DatasetFiles(String csv, String json) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Column(String name, String type, String es, String en) {
+    }
+
+    /** One row of the public statistics (open data): an agency's figures for a month of receipt. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MonthFigures(String month, @JsonProperty("agency_code") String agencyCode,
+                               @JsonProperty("agency_name") String agencyName, long received, long answered,
+                               @JsonProperty("answered_within_initial_deadline") long answeredWithinInitialDeadline,
+                               @JsonProperty("answered_within_extended_deadline") long answeredWithinExtendedDeadline,
+                               @JsonProperty("answered_late") long answeredLate,
+                               @JsonProperty("deemed_denials") long deemedDenials,
+                               @JsonProperty("business_days_to_answer_median") Integer medianBusinessDays,
+                               @JsonProperty("denials_by_ground") Map<String, Long> denialsByGround) {
+    }
+
+    // ---- publication (request-service, clerks and coordinators)
+
+    /** A personal datum found in a text: its kind, where it is, and whether it is the requester's own. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Mark(String kind, int start, int end, String text, boolean requester) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TextProposal(String text, List<Mark> personalData, String suggestion) {
+
+        public List<Mark> marks() {
+            return personalData == null ? List.of() : personalData;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Located(String kind, String text, boolean requester, Integer page, Integer row, Integer column) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DocumentProposal(UUID id, String name, String mediaType, boolean publishable, String reason,
+                                   String publishedAs, List<Located> personalData) {
+
+        public List<Located> found() {
+            return personalData == null ? List.of() : personalData;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Proposal(UUID requestId, String trackingNumber, String status, String outcome,
+                           boolean publicationConsent, boolean publishable, String refusal, TextProposal subject,
+                           TextProposal question, TextProposal answer, List<DocumentProposal> documents,
+                           Published current) {
+
+        public List<DocumentProposal> documentsOrEmpty() {
+            return documents == null ? List.of() : documents;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PublishedDocument(UUID id, UUID sourceId, String name, String mediaType, long size, int redactions) {
+    }
+
+    /** A request's publication as it stands (published, or withdrawn with its reason). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Published(UUID requestId, String trackingNumber, String status, String subject, String question,
+                            String answer, LocalDate embargoUntil, Instant publishedAt, Instant withdrawnAt,
+                            String withdrawalReason, List<PublishedDocument> documents) {
+
+        public boolean isLive() {
+            return publishedAt != null && withdrawnAt == null;
+        }
+    }
+
+    public record DocumentChoice(UUID id, String visibility) {
+    }
+
+    /** What the clerk approved for publication. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PublicationBody(String subject, String question, String answer, List<DocumentChoice> documents,
+                                  LocalDate embargoUntil) {
     }
 }

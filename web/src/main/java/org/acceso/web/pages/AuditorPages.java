@@ -116,12 +116,17 @@ public class AuditorPages {
     BarChart onTime(List<Api.Figures> agencies) {
         List<BarChart.Row> rows = new ArrayList<>();
         for (Api.Figures f : agencies) {
-            long onTime = f.answeredWithinInitialDeadline() + f.answeredWithinExtendedDeadline();
-            double rate = f.answered() == 0 ? 0 : 100.0 * onTime / f.answered();
-            rows.add(new BarChart.Row(f.agency(), rate, f.answered() == 0 ? texts.get("chart_no_answers")
-                    : String.format(Locale.ROOT, "%.0f %% (%d/%d)", rate, onTime, f.answered())));
+            rows.add(onTimeRow(f.agency(), f.answeredWithinInitialDeadline() + f.answeredWithinExtendedDeadline(),
+                    f.answered(), texts));
         }
         return new BarChart("chart-on-time", texts.get("chart_on_time"), texts.get("chart_on_time_desc"), 100, rows);
+    }
+
+    /** One agency's bar of the on-time chart (the dashboard's and the public statistics'): the share, and of how many. */
+    static BarChart.Row onTimeRow(String label, long onTime, long answered, Texts texts) {
+        double rate = answered == 0 ? 0 : 100.0 * onTime / answered;
+        return new BarChart.Row(label, rate, answered == 0 ? texts.get("chart_no_answers")
+                : String.format(Locale.ROOT, "%.0f %% (%d/%d)", rate, onTime, answered));
     }
 
     /** Business days to answer per agency: median (bar) and 90th percentile (lighter bar behind). */

@@ -6,6 +6,7 @@ import org.acceso.web.api.Policies;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -55,6 +56,12 @@ public final class Formats {
 
     static String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
+    }
+
+    /** "enero de 2026" / "January 2026". */
+    public static String monthName(YearMonth month, String lang) {
+        String pattern = "en".equals(lang) ? "MMMM yyyy" : "MMMM 'de' yyyy";
+        return month.format(DateTimeFormatter.ofPattern(pattern, locale(lang)));
     }
 
     /** "1.2 MB". */

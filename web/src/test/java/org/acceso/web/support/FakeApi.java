@@ -125,7 +125,82 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                 [{"id":5,"version":4,"action":"ADD","entryId":3,"kind":"ADMINISTRATIVE_CLOSURE","startsOn":"2026-12-02",
                   "endsOn":"2026-12-02","instrument":"Decreto 1234/2026","description":"Cierre","changedBy":"fede",
                   "changedAt":"2026-11-22T13:00:00Z","recomputedAt":"2026-11-22T13:00:02Z","clocksMoved":12}]""");
+        publicRegister();
         return Map.of("web.api-url", "http://127.0.0.1:" + server.port() + "/api");
+    }
+
+    public static final String PUBLISHED_DOCUMENT = "7c1d2e3f-2222-4c6e-9f0a-1b2c3d4e5f60";
+    public static final String PUBLISHED_PDF = "%PDF-1.7 public copy of listado";
+
+    /** The public register (register-service) and the publication workflow (request-service) as they answer. */
+    private void publicRegister() {
+        String item = """
+                {"trackingNumber":"%s","agencyCode":"OBRAS","agencyName":"Secretaría de Obras Públicas",
+                 "subject":"Luminarias de Echesortu","questionExcerpt":"Listado de luminarias instaladas en 2026 por [dato personal].",
+                 "outcome":"PARTIALLY_GRANTED","outcomeText":{"es":"Entregada en parte","en":"Partly released"},
+                 "filedOn":"2026-11-20","answeredOn":"2026-11-25","onTime":true,"documents":1,
+                 "href":"/api/public/requests/%s"}""".formatted(TRACKING, TRACKING);
+        json("/api/public/requests", "{\"items\":[" + item + "],\"total\":41,\"page\":0,\"size\":20}");
+        json("/api/public/requests/" + TRACKING, """
+                {"trackingNumber":"%s","agencyCode":"OBRAS","agencyName":"Secretaría de Obras Públicas",
+                 "subject":"Luminarias de Echesortu","question":"Listado de luminarias instaladas en 2026. Escribir a [dato personal].",
+                 "answer":"Se entrega el listado; se omiten los datos de [dato personal].",
+                 "outcome":"PARTIALLY_GRANTED","outcomeText":{"es":"Entregada en parte","en":"Partly released"},
+                 "grounds":[{"code":"personal-data","reference":"art. 8 inc. i)","name":"Datos personales","nameEn":"Personal data"}],
+                 "filedAt":"2026-11-20T13:00:00Z","filedOn":"2026-11-20","answeredAt":"2026-11-25T15:00:00Z",
+                 "answeredOn":"2026-11-25","dueOn":"2026-12-14","onTime":true,"extended":false,
+                 "publishedAt":"2026-11-26T12:00:00Z",
+                 "documents":[{"id":"%s","fileName":"listado.pdf","mediaType":"application/pdf","size":31,
+                               "sha256":"ab","href":"/api/public/requests/%s/documents/%s"}],
+                 "href":"/api/public/requests/%s"}""".formatted(TRACKING, PUBLISHED_DOCUMENT, TRACKING, PUBLISHED_DOCUMENT, TRACKING));
+        server.stubFor(get(urlPathEqualTo("/api/public/requests/" + TRACKING + "/documents/" + PUBLISHED_DOCUMENT))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/pdf")
+                        .withHeader("Content-Disposition", "attachment; filename=\"listado.pdf\"")
+                        .withHeader("ETag", "\"ab\"").withBody(PUBLISHED_PDF)));
+        server.stubFor(get(urlPathEqualTo("/api/public/requests/AIP-2026-999999")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                        + "\"detail\":\"There is no published request AIP-2026-999999\"}")));
+        json("/api/public/similar", """
+                {"items":[{"trackingNumber":"%s","agencyCode":"OBRAS","agencyName":"Secretaría de Obras Públicas",
+                  "subject":"Luminarias de Echesortu","questionExcerpt":"Listado de luminarias instaladas en 2026.",
+                  "outcome":"PARTIALLY_GRANTED","outcomeText":{"es":"Entregada en parte","en":"Partly released"},
+                  "filedOn":"2026-11-20","answeredOn":"2026-11-25","score":0.62,"href":"/api/public/requests/%s"}]}"""
+                .formatted(TRACKING, TRACKING));
+        json("/api/public/open-data/schema", """
+                {"publisher":"Municipalidad de Rosario",
+                 "licence":{"name":"CC BY 4.0","url":"https://creativecommons.org/licenses/by/4.0/",
+                            "attribution":"Fuente: Municipalidad de Rosario, registro público. Licencia CC BY 4.0."},
+                 "datasets":[{"name":"requests","description":{"es":"Cada solicitud publicada","en":"Every published request"},
+                   "files":{"csv":"/api/public/open-data/requests.csv","json":"/api/public/open-data/requests.json"},
+                   "columns":[{"name":"tracking_number","type":"string","es":"Número de seguimiento","en":"Tracking number"},
+                              {"name":"on_time","type":"boolean","es":"Si se respondió dentro de ese plazo","en":"Whether it was answered within that term"}]},
+                  {"name":"statistics","description":{"es":"Cumplimiento por organismo y mes","en":"Compliance per agency and month"},
+                   "files":{"csv":"/api/public/open-data/statistics.csv","json":"/api/public/open-data/statistics.json"},
+                   "columns":[{"name":"month","type":"string (YYYY-MM)","es":"Mes de recepción","en":"Month received"}]}]}""");
+        String month = """
+                {"month":"%s","agency_code":"%s","agency_name":"%s","received":%d,"answered":%d,
+                 "answered_within_initial_deadline":%d,"answered_within_extended_deadline":%d,"answered_late":%d,
+                 "deemed_denials":%d,"business_days_to_answer_median":9,"denials_by_ground":%s}""";
+        json("/api/public/open-data/statistics.json", "["
+                + month.formatted("2025-12", "OBRAS", "Secretaría de Obras Públicas", 7, 7, 7, 0, 0, 0, "{}") + ","
+                + month.formatted("2026-01", "OBRAS", "Secretaría de Obras Públicas", 10, 8, 5, 1, 2, 1, "{\"personal-data\":2}") + ","
+                + month.formatted("2026-02", "OBRAS", "Secretaría de Obras Públicas", 6, 4, 4, 0, 0, 2, "{\"personal-data\":1}") + ","
+                + month.formatted("2026-02", "SALUD", "", 3, 2, 1, 0, 1, 0, "{\"trade-secrets\":1}") + "]");
+        json("/api/requests/" + ID + "/publication/proposal", """
+                {"requestId":"%s","trackingNumber":"%s","status":"ANSWERED","outcome":"PARTIALLY_GRANTED",
+                 "publicationConsent":true,"publishable":true,"refusal":null,
+                 "subject":{"text":"Luminarias de Echesortu","personalData":[],"suggestion":"Luminarias de Echesortu"},
+                 "question":{"text":"Soy Ana Resident, escribir a ana@example.org.",
+                   "personalData":[{"kind":"NAME","start":4,"end":16,"text":"Ana Resident","requester":true},
+                                   {"kind":"EMAIL","start":29,"end":44,"text":"ana@example.org","requester":true}],
+                   "suggestion":"Soy [dato personal], escribir a [dato personal]."},
+                 "answer":{"text":"Se entrega el listado.","personalData":[],"suggestion":"Se entrega el listado."},
+                 "documents":[{"id":"0b9f7a52-1111-4c6e-9f0a-1b2c3d4e5f60","name":"listado.pdf","mediaType":"application/pdf",
+                   "publishable":true,"reason":null,"publishedAs":"application/pdf",
+                   "personalData":[{"kind":"DNI","text":"20.123.456","requester":false,"page":1,"row":null,"column":null,
+                                    "start":10,"end":20,"context":"DNI 20.123.456"}]}],
+                 "current":null}""".formatted(ID, TRACKING));
     }
 
     private void json(String path, String body) {

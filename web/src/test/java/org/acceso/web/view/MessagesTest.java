@@ -46,7 +46,11 @@ class MessagesTest {
             List.of("kind_", "HOLIDAY", "NON_WORKING_DAY", "ADMINISTRATIVE_CLOSURE", "DEADLINE_SUSPENSION", "WORKING_DAY"),
             List.of("sort_", "dueAt", "desc_dueAt", "filedAt", "desc_filedAt"),
             List.of("error_title_", "400", "401", "403", "404", "409", "429", "503"),
-            List.of("error_text_", "400", "401", "403", "404", "409", "429", "503"));
+            List.of("error_text_", "400", "401", "403", "404", "409", "429", "503"),
+            List.of("public_outcome_", "GRANTED", "PARTIALLY_GRANTED", "DENIED", "NOT_HELD", "DEEMED_DENIED"),
+            List.of("open_data_dataset_", "requests", "statistics"),
+            List.of("pd_kind_", "EMAIL", "CUIT", "DNI", "PHONE", "ADDRESS", "NAME"),
+            List.of("publication_done_", "published", "withdrawn"));
 
     @Test
     void shouldDefineEveryMessageInBothLanguages() throws IOException {
@@ -57,6 +61,23 @@ class MessagesTest {
             assertThat(spanish.getProperty(key)).as("Spanish %s", key).isNotBlank();
             assertThat(english.getProperty(key)).as("English %s", key).isNotBlank();
         });
+    }
+
+    @Test
+    void shouldDefineEachKeyOnce() throws IOException {
+        for (String resource : List.of("messages/msg.properties", "messages/msg_en.properties")) {
+            Set<String> seen = new TreeSet<>();
+            try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(resource)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                for (String line : text.split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                        String key = line.substring(0, line.indexOf('=')).strip();
+                        // a key defined twice silently takes the later words everywhere it is used
+                        assertThat(seen.add(key)).as("%s defines %s twice", resource, key).isTrue();
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.acceso.web.api.AccesoApi;
 import org.acceso.web.api.Api;
 import org.acceso.web.api.ApiProblem;
+import org.acceso.web.api.OfficeApi;
 import org.acceso.web.config.WebConfig;
 import org.acceso.web.view.BarChart;
 import org.acceso.web.view.Form;
@@ -57,6 +58,10 @@ public class AuditorPages {
     @Inject
     @RestClient
     AccesoApi api;
+
+    @Inject
+    @RestClient
+    OfficeApi office;
 
     /** The period of the figures: requests received from {@code from} to {@code to}, both included. */
     public record Period(LocalDate from, LocalDate to) {
@@ -181,8 +186,44 @@ public class AuditorPages {
     @GET
     @Path("calendar")
     @RolesAllowed({"auditor", "admin"})
-    public TemplateInstance calendar(@QueryParam("added") String added) {
-        return calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), added);
+    public TemplateInstance calendar(@QueryParam("added") String added, @QueryParam("deleted") String deleted) {
+        return calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), added)
+                .data("deleted", change(deleted, "DELETED"));
+    }
+
+    /**
+     * Deletes a calendar entry (an auditor's or admin's, as the API decides): deadline-service moves back the due dates
+     * it had moved, and the page says how many.
+     */
+    @POST
+    @Path("calendar/entries/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"auditor", "admin"})
+    public Response deleteEntry(@PathParam("id") long id) {
+        try {
+            office.deleteEntry(config.jurisdiction(), id).close();
+            return HomePage.seeOther("/calendar?deleted=" + id + "#deleted");
+        } catch (ApiProblem problem) {
+            Form form = new Form("delete");
+            Problems.onto(form, problem, texts);
+            return Response.status(Problems.formStatus(problem))
+                    .entity(calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), null).data("deleteForm", form))
+                    .build();
+        }
+    }
+
+    /** The change of the calendar that {@code action} ADDED or DELETED the entry {@code entry}, or null. */
+    private Api.CalendarChange change(String entry, String action) {
+        if (entry == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(entry);
+            return api.changes(config.jurisdiction()).stream().filter(c -> c.entryId() == id && action.equals(c.action()))
+                    .max(Comparator.comparing(Api.CalendarChange::id)).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private TemplateInstance calendarPage(Form form, String added) {
@@ -200,7 +241,8 @@ public class AuditorPages {
         final long entryId = addedId;
         Api.CalendarChange change = changes.stream().filter(c -> c.entryId() == entryId).findFirst().orElse(null);
         return pages.page("calendar", "calendar").data("form", form).data("entries", entries).data("changes", changes)
-                .data("kinds", ENTRY_KINDS).data("jurisdiction", jurisdiction).data("added", change);
+                .data("kinds", ENTRY_KINDS).data("jurisdiction", jurisdiction).data("added", change).data("deleted", null)
+                .data("deleteForm", null);
     }
 
     @POST

@@ -44,7 +44,11 @@ class MessagesTest {
             List.of("kind_", "HOLIDAY", "NON_WORKING_DAY", "ADMINISTRATIVE_CLOSURE", "DEADLINE_SUSPENSION", "WORKING_DAY"),
             List.of("sort_", "dueAt", "desc_dueAt", "filedAt", "desc_filedAt"),
             List.of("error_title_", "400", "401", "403", "404", "409", "429", "503"),
-            List.of("error_text_", "400", "401", "403", "404", "409", "429", "503"));
+            List.of("error_text_", "400", "401", "403", "404", "409", "429", "503"),
+            List.of("delivery_", "PENDING", "SENT", "FAILED"),
+            List.of("delivery_channel_", "EMAIL", "IN_APP"),
+            List.of("category_", "REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS"),
+            List.of("category_about_", "REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS"));
 
     @Test
     void shouldDefineEveryMessageInBothLanguages() throws IOException {

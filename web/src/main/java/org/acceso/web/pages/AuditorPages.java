@@ -188,8 +188,7 @@ public class AuditorPages {
     @Path("calendar")
     @RolesAllowed({"auditor", "admin"})
     public TemplateInstance calendar(@QueryParam("added") String added, @QueryParam("deleted") String deleted) {
-        return calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), added)
-                .data("deleted", change(deleted, "DELETED"));
+        return calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), added, deleted);
     }
 
     /**
@@ -208,42 +207,34 @@ public class AuditorPages {
             Form form = new Form("delete");
             Problems.onto(form, problem, texts);
             return Response.status(Problems.formStatus(problem))
-                    .entity(calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), null).data("deleteForm", form))
+                    .entity(calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), null, null)
+                            .data("deleteForm", form))
                     .build();
         }
     }
 
-    /** The change of the calendar that {@code action} ADDED or DELETED the entry {@code entry}, or null. */
-    private Api.CalendarChange change(String entry, String action) {
-        if (entry == null) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(entry);
-            return api.changes(config.jurisdiction()).stream().filter(c -> c.entryId() == id && action.equals(c.action()))
-                    .max(Comparator.comparing(Api.CalendarChange::id)).orElse(null);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private TemplateInstance calendarPage(Form form, String added) {
+    /** The calendar; {@code added} and {@code deleted} name the entry just added or removed (its change is shown). */
+    private TemplateInstance calendarPage(Form form, String added, String deleted) {
         String jurisdiction = config.jurisdiction();
         List<Api.CalendarEntry> entries = api.entries(jurisdiction).stream()
                 .sorted(Comparator.comparing(Api.CalendarEntry::startsOn).reversed()).toList();
         List<Api.CalendarChange> changes = api.changes(jurisdiction).stream()
                 .sorted(Comparator.comparing(Api.CalendarChange::id).reversed()).limit(30).toList();
-        long addedId = -1;
-        try {
-            addedId = added == null ? -1 : Long.parseLong(added);
-        } catch (NumberFormatException ignored) {
-            // nothing was just added
-        }
-        final long entryId = addedId;
-        Api.CalendarChange change = changes.stream().filter(c -> c.entryId() == entryId).findFirst().orElse(null);
         return pages.page("calendar", "calendar").data("form", form).data("entries", entries).data("changes", changes)
-                .data("kinds", ENTRY_KINDS).data("jurisdiction", jurisdiction).data("added", change).data("deleted", null)
+                .data("kinds", ENTRY_KINDS).data("jurisdiction", jurisdiction)
+                .data("added", changeOf(changes, added, "ADDED")).data("deleted", changeOf(changes, deleted, "DELETED"))
                 .data("deleteForm", null);
+    }
+
+    /** The latest change that {@code action} (ADDED, DELETED) the entry {@code entry}, or null. */
+    private static Api.CalendarChange changeOf(List<Api.CalendarChange> changes, String entry, String action) {
+        long id;
+        try {
+            id = entry == null ? -1 : Long.parseLong(entry);
+        } catch (NumberFormatException e) {
+            return null; // nothing was just changed
+        }
+        return changes.stream().filter(c -> c.entryId() == id && action.equals(c.action())).findFirst().orElse(null);
     }
 
     @POST
@@ -267,7 +258,7 @@ public class AuditorPages {
         form.value("description", description == null ? "" : description.strip());
         form.maxLength("description", 500, texts.get("error_too_long"));
         if (form.isHasErrors()) {
-            return Response.status(400).entity(calendarPage(form, null)).build();
+            return Response.status(400).entity(calendarPage(form, null, null)).build();
         }
         try {
             Api.CalendarEntry entry = api.addEntry(config.jurisdiction(), new Api.NewEntry(form.get("kind"), first, last,
@@ -275,7 +266,7 @@ public class AuditorPages {
             return HomePage.seeOther("/calendar?added=" + entry.id() + "#added");
         } catch (ApiProblem problem) {
             Problems.onto(form, problem, texts);
-            return Response.status(Problems.formStatus(problem)).entity(calendarPage(form, null)).build();
+            return Response.status(Problems.formStatus(problem)).entity(calendarPage(form, null, null)).build();
         }
     }
 

@@ -60,8 +60,9 @@ public class ErrorPages {
         if (status >= 500) {
             return unexpected(e);
         }
-        // bare: the refusal may come before the filters that give a page its forms (CSRF token) have run
-        return bare(status == 404 ? 404 : 400);
+        // bare: the refusal may come before the filters that give a page its forms (CSRF token) have run; the reader
+        // sees the "not valid" page, the response keeps the framework's own status (405, 415...)
+        return Response.fromResponse(bare(status == 404 ? 404 : 400)).status(status).build();
     }
 
     /**

@@ -216,7 +216,7 @@ public class OfficePages {
 
     @GET
     @Path("import")
-    @RolesAllowed({"admin", "coordinator", "auditor"})
+    @RolesAllowed("admin")
     public TemplateInstance importForm() {
         return importPage(new Form("import").value("charset", "UTF-8"), null);
     }

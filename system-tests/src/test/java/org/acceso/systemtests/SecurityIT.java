@@ -234,6 +234,31 @@ class SecurityIT {
             assertThat(created.statusCode()).as("create user %s: %s", username, created.asString()).isIn(201, 409);
         }
 
+        /**
+         * A new user with {@code realmRole} and these attributes (e.g. a clerk's {@code agency}, a {@code locale}), who
+         * has never signed in; returns their user id.
+         */
+        String createUser(String username, String email, String firstName, String lastName,
+                          Map<String, List<String>> attributes, String realmRole) {
+            String users = keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/users";
+            Response created = admin().body(Map.of("username", username, "enabled", true, "email", email,
+                            "emailVerified", true, "firstName", firstName, "lastName", lastName, "attributes", attributes,
+                            "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false))))
+                    .post(users);
+            assertThat(created.statusCode()).as("create user %s: %s", username, created.asString()).isEqualTo(201);
+            String location = created.header("Location");
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            Response role = admin().get(keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/roles/" + realmRole);
+            assertThat(role.statusCode()).as("role %s: %s", realmRole, role.asString()).isEqualTo(200);
+            Response mapped = admin().body(List.of(Map.of("id", role.jsonPath().getString("id"), "name", realmRole)))
+                    .post(users + "/" + id + "/role-mappings/realm");
+            assertThat(mapped.statusCode()).as("grant %s to %s: %s", realmRole, username, mapped.asString()).isEqualTo(204);
+            Response read = admin().get(users + "/" + id);
+            assertThat(read.jsonPath().getMap("attributes")).as("attributes of %s as Keycloak keeps them", username)
+                    .containsAllEntriesOf(attributes);
+            return id;
+        }
+
         String passwordGrant(String clientId, String username, String password) {
             Response response = RestAssured.given().config(Http.config())
                     .formParam("grant_type", "password").formParam("client_id", clientId)

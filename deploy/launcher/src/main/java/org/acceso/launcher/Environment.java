@@ -13,6 +13,8 @@ public final class Environment {
 
     public static final String DB_PASSWORD = "acceso";
     public static final String GATEWAY_CLIENT_SECRET = "acceso-gateway-secret";
+    /** The demo realm's secret of {@code acceso-staff-directory}, the client request-service reads the staff with. */
+    public static final String STAFF_DIRECTORY_SECRET = "acceso-staff-directory-secret";
     public static final String MAIL_FROM_ADDRESS = "no-reply@acceso.example.org";
     public static final String MAIL_FROM = "Acceso <" + MAIL_FROM_ADDRESS + ">";
 
@@ -39,6 +41,11 @@ public final class Environment {
         }
         if (service.needs(Service.Needs.KAFKA)) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", at.kafkaBootstrap());
+        }
+        if (service == Service.REQUEST) {
+            // the staff directory: Keycloak's admin API (the server, not the realm: the admin client adds the paths)
+            env.put("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", at.realmUrl().substring(0, at.realmUrl().indexOf("/realms/")));
+            env.put("ACCESO_STAFF_DIRECTORY_SECRET", STAFF_DIRECTORY_SECRET);
         }
         if (service.needs(Service.Needs.MAIL)) {
             env.put("QUARKUS_MAILER_HOST", at.smtpHost());

@@ -21,7 +21,11 @@ class EnvironmentTest {
                 .containsEntry("QUARKUS_DATASOURCE_USERNAME", "acceso_request")
                 .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "acceso")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", "http://127.0.0.1:8180")
+                .containsEntry("ACCESO_STAFF_DIRECTORY_SECRET", "acceso-staff-directory-secret")
                 .doesNotContainKey("QUARKUS_MAILER_HOST");
+        assertThat(Environment.of(Service.NOTIFICATION, layout))
+                .doesNotContainKeys("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", "ACCESO_STAFF_DIRECTORY_SECRET");
         assertThat(Environment.of(Service.GATEWAY, layout))
                 .doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS");
     }

@@ -18,20 +18,17 @@ public class CurrentActor {
 
     private final JsonWebToken token;
     private final SecurityIdentity identity;
-    private final StaffDirectory staff;
     private Actor actor;
 
-    public CurrentActor(JsonWebToken token, SecurityIdentity identity, StaffDirectory staff) {
+    public CurrentActor(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
         this.identity = identity;
-        this.staff = staff;
     }
 
-    /** The caller; the first call in a request reads the token (and notes a staff member in the directory). */
+    /** The caller; the first call in a request reads the token. */
     public Actor get() {
         if (actor == null) {
             actor = read();
-            staff.seen(actor);
         }
         return actor;
     }

@@ -60,9 +60,8 @@ public class ErrorPages {
         if (status >= 500) {
             return unexpected(e);
         }
-        // bare: the refusal may come before the filters that give a page its forms (CSRF token) have run; the reader
-        // sees the "not valid" page, the response keeps the framework's own status (405, 415...)
-        return Response.fromResponse(bare(status == 404 ? 404 : 400)).status(status).build();
+        // bare: the refusal may come before the filters that give a page its forms (CSRF token) have run
+        return bare(status, status == 404 ? 404 : 400);
     }
 
     /**
@@ -80,8 +79,13 @@ public class ErrorPages {
 
     /** A page without forms: for refusals that may come before the filters that give a page its forms have run. */
     private Response bare(int status) {
+        return bare(status, status);
+    }
+
+    /** The response's own status with the page of {@code shown} (the page knows 400 and 404, not every 4xx). */
+    private Response bare(int status, int shown) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.bare("error").data("status", String.valueOf(status)).data("requestId", null)).build();
+                .entity(pages.bare("error").data("status", String.valueOf(shown)).data("requestId", null)).build();
     }
 
     private Response page(int status) {

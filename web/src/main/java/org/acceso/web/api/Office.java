@@ -55,7 +55,9 @@ public final class Office {
     public record Preferences(List<Choice> categories, List<String> alwaysSent) {
     }
 
+    /** {@code dailyDigest}: the category's e-mails in one daily digest (coordination only; null elsewhere, left out). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Choice(String category, boolean email, boolean inApp) {
+    public record Choice(String category, boolean email, boolean inApp, Boolean dailyDigest) {
     }
 }

@@ -34,6 +34,8 @@ public class PreferencesPage {
 
     /** The categories, in the order the page shows them. */
     static final List<String> CATEGORIES = List.of("REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS");
+    /** New requests no agency holds and appeals filed: the coordinators'; its e-mails may come in one daily digest. */
+    static final String COORDINATION = "COORDINATION";
     /** What a resident hears of: their own requests (staff categories would only confuse; the API keeps them as they are). */
     static final List<String> RESIDENT = List.of("REQUEST_UPDATES");
 
@@ -52,19 +54,24 @@ public class PreferencesPage {
         Office.Preferences current = office.preferences();
         Form form = new Form("preferences");
         for (Office.Choice choice : current.categories()) {
-            form.value(choice.category(), channels(choice.email(), choice.inApp()));
+            form.value(choice.category(), channels(choice.email(), choice.inApp(), Boolean.TRUE.equals(choice.dailyDigest())));
         }
         return page(form, current.alwaysSent()).data("saved", saved != null);
     }
 
-    /** A category's channels that are on, as the form keeps a choice ({@code email,inApp}). */
-    private static String channels(boolean email, boolean inApp) {
-        return (email ? "email," : "") + (inApp ? "inApp" : "");
+    /** A category's boxes that are ticked, as the form keeps a choice ({@code email,inApp,dailyDigest}). */
+    private static String channels(boolean email, boolean inApp, boolean digest) {
+        return (email ? "email," : "") + (inApp ? "inApp," : "") + (digest ? "dailyDigest" : "");
     }
 
-    /** The categories the reader hears of: staff all of them, a resident those about their requests. */
+    /** The categories the reader hears of: staff all of them (coordination for coordinators), a resident their requests'. */
     private List<String> categories() {
-        boolean staff = pages.has("clerk") || pages.has("coordinator") || pages.has("auditor") || pages.has("admin");
+        if (pages.has("coordinator")) {
+            List<String> all = new ArrayList<>(CATEGORIES);
+            all.add(COORDINATION);
+            return all;
+        }
+        boolean staff = pages.has("clerk") || pages.has("auditor") || pages.has("admin");
         return staff ? CATEGORIES : RESIDENT;
     }
 
@@ -86,8 +93,9 @@ public class PreferencesPage {
         for (String category : categories()) {
             boolean email = on.contains(category + ".email");
             boolean inApp = on.contains(category + ".inApp");
-            form.value(category, channels(email, inApp));
-            choices.add(new Office.Choice(category, email, inApp));
+            boolean digest = on.contains(category + ".dailyDigest");
+            form.value(category, channels(email, inApp, digest));
+            choices.add(new Office.Choice(category, email, inApp, COORDINATION.equals(category) ? digest : null));
         }
         try {
             office.choose(new Office.Preferences(choices, null));

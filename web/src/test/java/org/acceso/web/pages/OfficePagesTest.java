@@ -447,6 +447,31 @@ class OfficePagesTest {
     }
 
     @Test
+    @TestSecurity(user = "elena", roles = "coordinator")
+    void shouldLetACoordinatorTakeTheCoordinationNoticesInADailyDigest() {
+        answer(get(urlPathEqualTo("/api/notifications/preferences")), 200, "application/json", PREFERENCES.replace(
+                "{\"category\":\"DIGESTS\",\"email\":true,\"inApp\":true}",
+                "{\"category\":\"DIGESTS\",\"email\":true,\"inApp\":true},"
+                        + "{\"category\":\"COORDINATION\",\"email\":true,\"inApp\":true,\"dailyDigest\":false}"));
+        answer(put(urlPathEqualTo("/api/notifications/preferences")), 200, "application/json", PREFERENCES);
+        Rendered page = render("/preferences");
+        assertThat(page.html()).contains("<legend>Coordinación</legend>",
+                "id=\"COORDINATION-dailyDigest\" name=\"choice\" value=\"COORDINATION.dailyDigest\">",
+                "Juntar estos correos en un resumen diario");
+
+        Response saved = given().redirects().follow(false).cookie("csrf-token", page.page().cookie("csrf-token"))
+                .formParam("csrf-token", page.token())
+                .formParam("choice", "REQUEST_UPDATES.email", "COORDINATION.email", "COORDINATION.dailyDigest")
+                .post("/preferences");
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String sent = api.findAll(putRequestedFor(urlPathEqualTo("/api/notifications/preferences"))).get(0).getBodyAsString();
+        assertThat(sent).contains("{\"category\":\"REQUEST_UPDATES\",\"email\":true,\"inApp\":false}",
+                "{\"category\":\"DIGESTS\",\"email\":false,\"inApp\":false}",
+                "{\"category\":\"COORDINATION\",\"email\":true,\"inApp\":false,\"dailyDigest\":true}");
+    }
+
+    @Test
     @TestSecurity(user = "carla", roles = "clerk")
     void shouldOfferStaffEveryCategory() {
         answer(get(urlPathEqualTo("/api/notifications/preferences")), 200, "application/json", PREFERENCES);
@@ -456,7 +481,8 @@ class OfficePagesTest {
         Rendered page = render("/preferences");
         assertThat(page.html()).contains("<legend>Asignaciones</legend>", "<legend>Alertas de vencimiento</legend>",
                 "<legend>Resúmenes diarios</legend>", "id=\"DEADLINE_ALERTS-inApp\" name=\"choice\" value=\"DEADLINE_ALERTS.inApp\" checked",
-                "id=\"DEADLINE_ALERTS-email\" name=\"choice\" value=\"DEADLINE_ALERTS.email\">");
+                "id=\"DEADLINE_ALERTS-email\" name=\"choice\" value=\"DEADLINE_ALERTS.email\">")
+                .doesNotContain("COORDINATION");
 
         Response refused = given().redirects().follow(false).cookie("csrf-token", page.page().cookie("csrf-token"))
                 .formParam("csrf-token", page.token()).formParam("choice", "DIGESTS.email", "ASSIGNMENTS.inApp")

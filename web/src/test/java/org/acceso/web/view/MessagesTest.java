@@ -49,8 +49,8 @@ class MessagesTest {
             List.of("error_text_", "400", "401", "403", "404", "409", "429", "503"),
             List.of("delivery_", "PENDING", "SENT", "FAILED"),
             List.of("delivery_channel_", "EMAIL", "IN_APP"),
-            List.of("category_", "REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS"),
-            List.of("category_about_", "REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS"));
+            List.of("category_", "REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS", "COORDINATION"),
+            List.of("category_about_", "REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS", "COORDINATION"));
 
     @Test
     void shouldDefineEveryMessageInBothLanguages() throws IOException {

@@ -67,6 +67,19 @@ public final class Environment {
         return Collections.unmodifiableMap(env);
     }
 
+    /**
+     * The variables Keycloak is started with besides its own: the SMTP server through which the realm sends its account
+     * e-mails (address confirmation, password reset). deploy/keycloak/acceso-realm.json reads them as
+     * {@code ${ACCESO_SMTP_*}} placeholders when Keycloak imports it, so the one realm file serves every stack.
+     */
+    public static Map<String, String> keycloak(Addresses at) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ACCESO_SMTP_HOST", at.smtpHost());
+        env.put("ACCESO_SMTP_PORT", String.valueOf(at.smtpPort()));
+        env.put("ACCESO_SMTP_FROM", MAIL_FROM_ADDRESS);
+        return Collections.unmodifiableMap(env);
+    }
+
     /** SQL that creates each service's database and its owner (PostgreSQL single-user mode and compose's init script). */
     public static List<String> databaseStatements() {
         return java.util.Arrays.stream(Service.values())

@@ -64,6 +64,18 @@ class EnvironmentTest {
     }
 
     @Test
+    void shouldGiveKeycloakTheStacksSmtpServerForTheRealmsEmails() {
+        Layout free = Layout.free();
+        assertThat(Environment.keycloak(free)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ACCESO_SMTP_HOST", "127.0.0.1",
+                "ACCESO_SMTP_PORT", String.valueOf(free.smtpPort()),
+                "ACCESO_SMTP_FROM", "no-reply@acceso.example.org"));
+        assertThat(Environment.keycloak(free).get("ACCESO_SMTP_FROM"))
+                .as("the realm's e-mails come from the same address as the notices")
+                .isEqualTo(Environment.MAIL_FROM_ADDRESS);
+    }
+
+    @Test
     void shouldCreateOneDatabaseAndOwnerPerServiceThatKeepsData() {
         assertThat(Environment.databaseStatements()).containsExactly(
                 "CREATE ROLE acceso_request LOGIN PASSWORD 'acceso';",

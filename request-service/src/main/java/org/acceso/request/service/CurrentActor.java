@@ -3,6 +3,7 @@ package org.acceso.request.service;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.acceso.request.domain.Actor;
+import org.acceso.request.domain.Language;
 import org.acceso.request.domain.Role;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -31,6 +32,15 @@ public class CurrentActor {
             actor = read();
         }
         return actor;
+    }
+
+    /**
+     * The language the caller keeps in their account (the realm's {@code locale} attribute, a token claim): a filing
+     * that names none is in it, and so are its notices. Spanish when the account has none the notices speak.
+     */
+    public Language preferredLanguage() {
+        Object locale = token.getClaim("locale");
+        return locale == null ? Language.DEFAULT : Language.fromCode(locale.toString()).orElse(Language.DEFAULT);
     }
 
     private Actor read() {

@@ -42,7 +42,10 @@ public class ErrorPages {
         return page(503);
     }
 
-    /** A role check refused the page before it ran (so before the CSRF filter): the frame without forms. */
+    /**
+     * A page the person's role does not open (a clerk typing {@code /requests/new}): refused before the page's filters
+     * ran, so there is no CSRF token for forms; the page is drawn without them.
+     */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return bare(403);

@@ -308,6 +308,44 @@ class BrowserJourneysIT {
     }
 
     @Test
+    @Order(8)
+    void anAdminAddsAnAgencyAndElenaReadsTheDeliveryLog() {
+        Page admin = signIn("admin");
+        admin.navigate(front + "/office");
+        assertThat(admin.locator("h1")).hasText("La oficina");
+        assertThat(admin.locator("#users-console")).hasAttribute("href", Pattern.compile(".*/admin/acceso/console/.*"));
+        browser.check(admin, "admin-office");
+        admin.locator("a[href='/office/agencies']").first().click();
+        String code = "PARQUES-" + marker.toUpperCase();
+        admin.locator("#code").fill(code);
+        submit(admin, "#form-agency");
+        assertThat(admin.locator("#error-summary a[href='#name']")).isVisible();
+        assertThat(admin.locator("#code")).hasValue(code);
+        browser.check(admin, "admin-agency-errors");
+        admin.locator("#name").fill("Parques y Paseos " + marker);
+        admin.locator("#contactEmail").fill("parques-" + marker + "@example.org");
+        submit(admin, "#form-agency");
+        assertThat(admin.locator("#saved")).containsText(code);
+        assertThat(admin.locator("#agency-" + code)).containsText("Parques y Paseos " + marker);
+        browser.check(admin, "admin-agencies");
+        admin.context().close();
+
+        Page elena = signIn("elena");
+        elena.navigate(front + "/office/deliveries");
+        assertThat(elena.locator("h1")).hasText("Avisos enviados");
+        // the receipts of this run's requests are in the log, with their addresses (the front desk may need them)
+        assertThat(elena.locator("#deliveries tbody tr").first()).isVisible();
+        assertThat(elena.locator("#deliveries")).containsText("@");
+        assertThat(elena.locator("form[action$='/retry']")).hasCount(0);
+        browser.check(elena, "coordinator-deliveries");
+        elena.navigate(front + "/preferences");
+        assertThat(elena.locator("legend")).hasCount(5);
+        assertThat(elena.locator("#COORDINATION-dailyDigest")).isVisible();
+        browser.check(elena, "coordinator-preferences");
+        elena.context().close();
+    }
+
+    @Test
     @Order(9)
     void noPageBrokeTheContentSecurityPolicy() {
         assertThat(browser.policyViolations()).isEmpty();

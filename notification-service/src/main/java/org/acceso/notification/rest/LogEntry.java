@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One notice in the delivery log: to whom, what, and how its delivery went. Auditors (the directorate) see the
- * recipient's address; admins run the mail, not the requests, so they see it masked ({@code a***@example.org}), in
+ * One notice in the delivery log: to whom, what, and how its delivery went. Auditors (the directorate) and
+ * coordinators (the front desk, who may reach a requester another way when a notice failed) see the recipient's
+ * address; admins run the mail, not the requests, so they see it masked ({@code a***@example.org}), in
  * the recipient and in the error text, as request-service hides the requester from them.
  */
 public record LogEntry(long id, UUID eventId, UUID requestId, String trackingNumber, String kind, String category,

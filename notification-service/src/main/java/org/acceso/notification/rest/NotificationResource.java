@@ -38,7 +38,8 @@ import java.util.Map;
 /**
  * Notices through the API. Everyone signed in reads their own in-app feed (notices addressed to their user id:
  * a resident's about their requests, a clerk's about requests assigned to them) and keeps their preferences;
- * auditors and admins read the delivery log; admins send a FAILED e-mail again. Someone else's notice is a 404.
+ * auditors, coordinators and admins read the delivery log (coordinators to reach a requester whose notice failed by
+ * another way); admins send a FAILED e-mail again. Someone else's notice is a 404.
  */
 @Path("/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -101,7 +102,7 @@ public class NotificationResource {
     }
 
     @GET
-    @RolesAllowed({"auditor", "admin"})
+    @RolesAllowed({"auditor", "coordinator", "admin"})
     public Response log(@Valid @BeanParam LogQuery query, UriInfo uri) {
         ZoneId zone = ZoneId.of(config.digest().zone());
         Instant from;
@@ -123,7 +124,7 @@ public class NotificationResource {
         int size = number(query.size, DEFAULT_SIZE);
         InboxService.Slice<org.acceso.notification.domain.Notification> slice = inbox.log(
                 query.status == null ? null : NotificationStatus.valueOf(query.status), from, to, page, size);
-        boolean seesRecipients = identity.hasRole("auditor");
+        boolean seesRecipients = seesRecipients();
         return Response.ok(new LogPage(slice.items().stream().map(n -> LogEntry.of(n, seesRecipients)).toList(), page, size,
                 slice.total())).build();
     }
@@ -137,8 +138,13 @@ public class NotificationResource {
             case NOT_FOUND -> throw ProblemException.notFound("No notification " + id);
             case NOT_FAILED -> throw new ProblemException(Response.Status.CONFLICT,
                     "Notification " + id + " has not failed: only a FAILED notification can be retried");
-            case RETRIED -> inbox.find(number).map(n -> LogEntry.of(n, identity.hasRole("auditor"))).orElseThrow();
+            case RETRIED -> inbox.find(number).map(n -> LogEntry.of(n, seesRecipients())).orElseThrow();
         };
+    }
+
+    /** Auditors and coordinators read requesters' contacts in request-service too; admins see them masked. */
+    private boolean seesRecipients() {
+        return identity.hasRole("auditor") || identity.hasRole("coordinator");
     }
 
     private static Response invalid(UriInfo uri, String field, String message) {

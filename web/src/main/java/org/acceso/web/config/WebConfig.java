@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The web front's settings ({@code web.*}); the API client's own keys are {@code quarkus.rest-client.api.*}. */
 @ConfigMapping(prefix = "web")
@@ -23,4 +24,10 @@ public interface WebConfig {
 
     /** Encrypts the sign-in state and session cookies. */
     String sessionSecret();
+
+    /**
+     * Keycloak's console where admins keep users and roles (the office links to it, Acceso does not rebuild it). When
+     * unset it is the realm's own admin console, from {@code quarkus.oidc.auth-server-url}.
+     */
+    Optional<URI> usersConsole();
 }

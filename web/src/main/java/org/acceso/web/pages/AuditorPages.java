@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.acceso.web.api.AccesoApi;
 import org.acceso.web.api.Api;
 import org.acceso.web.api.ApiProblem;
+import org.acceso.web.api.OfficeApi;
 import org.acceso.web.api.Policies;
 import org.acceso.web.config.WebConfig;
 import org.acceso.web.view.BarChart;
@@ -58,6 +59,10 @@ public class AuditorPages {
     @Inject
     @RestClient
     AccesoApi api;
+
+    @Inject
+    @RestClient
+    OfficeApi office;
 
     /** The period of the figures: requests received from {@code from} to {@code to}, both included. */
     public record Period(LocalDate from, LocalDate to) {
@@ -187,26 +192,54 @@ public class AuditorPages {
     @GET
     @Path("calendar")
     @RolesAllowed({"auditor", "admin"})
-    public TemplateInstance calendar(@QueryParam("added") String added) {
-        return calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), added);
+    public TemplateInstance calendar(@QueryParam("added") String added, @QueryParam("deleted") String deleted) {
+        return calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), added, deleted);
     }
 
-    private TemplateInstance calendarPage(Form form, String added) {
+    /**
+     * Deletes a calendar entry (an auditor's or admin's, as the API decides): deadline-service moves back the due dates
+     * it had moved, and the page says how many.
+     */
+    @POST
+    @Path("calendar/entries/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({"auditor", "admin"})
+    public Response deleteEntry(@PathParam("id") long id) {
+        try {
+            office.deleteEntry(config.jurisdiction(), id).close();
+            return HomePage.seeOther("/calendar?deleted=" + id + "#deleted");
+        } catch (ApiProblem problem) {
+            Form form = new Form("delete");
+            Problems.onto(form, problem, texts);
+            return Response.status(Problems.formStatus(problem))
+                    .entity(calendarPage(new Form("entry").value("kind", "ADMINISTRATIVE_CLOSURE"), null, null)
+                            .data("deleteForm", form))
+                    .build();
+        }
+    }
+
+    /** The calendar; {@code added} and {@code deleted} name the entry just added or removed (its change is shown). */
+    private TemplateInstance calendarPage(Form form, String added, String deleted) {
         String jurisdiction = config.jurisdiction();
         List<Api.CalendarEntry> entries = api.entries(jurisdiction).stream()
                 .sorted(Comparator.comparing(Api.CalendarEntry::startsOn).reversed()).toList();
         List<Api.CalendarChange> changes = api.changes(jurisdiction).stream()
                 .sorted(Comparator.comparing(Api.CalendarChange::id).reversed()).limit(30).toList();
-        long addedId = -1;
-        try {
-            addedId = added == null ? -1 : Long.parseLong(added);
-        } catch (NumberFormatException ignored) {
-            // nothing was just added
-        }
-        final long entryId = addedId;
-        Api.CalendarChange change = changes.stream().filter(c -> c.entryId() == entryId).findFirst().orElse(null);
         return pages.page("calendar", "calendar").data("form", form).data("entries", entries).data("changes", changes)
-                .data("kinds", ENTRY_KINDS).data("jurisdiction", jurisdiction).data("added", change);
+                .data("kinds", ENTRY_KINDS).data("jurisdiction", jurisdiction)
+                .data("added", changeOf(changes, added, "ADDED")).data("deleted", changeOf(changes, deleted, "DELETED"))
+                .data("deleteForm", null);
+    }
+
+    /** The latest change that {@code action} (ADDED, DELETED) the entry {@code entry}, or null. */
+    private static Api.CalendarChange changeOf(List<Api.CalendarChange> changes, String entry, String action) {
+        long id;
+        try {
+            id = entry == null ? -1 : Long.parseLong(entry);
+        } catch (NumberFormatException e) {
+            return null; // nothing was just changed
+        }
+        return changes.stream().filter(c -> c.entryId() == id && action.equals(c.action())).findFirst().orElse(null);
     }
 
     @POST
@@ -230,7 +263,7 @@ public class AuditorPages {
         form.value("description", description == null ? "" : description.strip());
         form.maxLength("description", 500, texts.get("error_too_long"));
         if (form.isHasErrors()) {
-            return Response.status(400).entity(calendarPage(form, null)).build();
+            return Response.status(400).entity(calendarPage(form, null, null)).build();
         }
         try {
             Api.CalendarEntry entry = api.addEntry(config.jurisdiction(), new Api.NewEntry(form.get("kind"), first, last,
@@ -238,7 +271,7 @@ public class AuditorPages {
             return HomePage.seeOther("/calendar?added=" + entry.id() + "#added");
         } catch (ApiProblem problem) {
             Problems.onto(form, problem, texts);
-            return Response.status(Problems.formStatus(problem)).entity(calendarPage(form, null)).build();
+            return Response.status(Problems.formStatus(problem)).entity(calendarPage(form, null, null)).build();
         }
     }
 

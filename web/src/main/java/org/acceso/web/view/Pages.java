@@ -126,7 +126,8 @@ public class Pages {
 
     private TemplateInstance page(String name, String section, boolean forms) {
         Ui ui = new Ui(lang(), routing.request().path(), section, signedIn(), has("resident"), has("clerk"),
-                has("coordinator"), has("auditor") || has("admin"), userName(), agency(), unread(), forms);
+                has("coordinator"), has("auditor") || has("admin"), userName(), agency(), unread(), forms,
+                has("admin"));
         TemplateInstance instance = engine.getTemplate(name).instance();
         instance.setLocale(locale());
         return instance.data("ui", ui).data("law", law());

@@ -122,7 +122,7 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                 [{"id":3,"jurisdiction":"rosario","kind":"ADMINISTRATIVE_CLOSURE","startsOn":"2026-12-02","endsOn":"2026-12-02",
                   "instrument":"Decreto 1234/2026","description":"Cierre","createdBy":"fede","createdAt":"2026-11-22T13:00:00Z"}]""");
         json("/api/calendars/rosario/changes", """
-                [{"id":5,"version":4,"action":"ADD","entryId":3,"kind":"ADMINISTRATIVE_CLOSURE","startsOn":"2026-12-02",
+                [{"id":5,"version":4,"action":"ADDED","entryId":3,"kind":"ADMINISTRATIVE_CLOSURE","startsOn":"2026-12-02",
                   "endsOn":"2026-12-02","instrument":"Decreto 1234/2026","description":"Cierre","changedBy":"fede",
                   "changedAt":"2026-11-22T13:00:00Z","recomputedAt":"2026-11-22T13:00:02Z","clocksMoved":12}]""");
         publicRegister();

@@ -50,7 +50,11 @@ class MessagesTest {
             List.of("public_outcome_", "GRANTED", "PARTIALLY_GRANTED", "DENIED", "NOT_HELD", "DEEMED_DENIED"),
             List.of("open_data_dataset_", "requests", "statistics"),
             List.of("pd_kind_", "EMAIL", "CUIT", "DNI", "PHONE", "ADDRESS", "NAME"),
-            List.of("publication_done_", "published", "withdrawn"));
+            List.of("publication_done_", "published", "withdrawn"),
+            List.of("delivery_", "PENDING", "SENT", "FAILED"),
+            List.of("delivery_channel_", "EMAIL", "IN_APP"),
+            List.of("category_", "REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS", "COORDINATION"),
+            List.of("category_about_", "REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS", "COORDINATION"));
 
     @Test
     void shouldDefineEveryMessageInBothLanguages() throws IOException {

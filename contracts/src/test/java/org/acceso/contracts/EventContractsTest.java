@@ -44,7 +44,7 @@ class EventContractsTest {
                 "ClarificationProvided", "RequestReferred", "ExtensionGranted", "RequestAnswered", "RequestWithdrawn",
                 "RequestDeemedDenied", "AppealFiled", "AppealResolved", "DeadlineScheduled", "DeadlineRescheduled",
                 "DeadlineApproaching", "DeadlineMissed", "DeadlineVeryOverdue", "AppealWindowOpened",
-                "AppealWindowClosed", "AgencyUpdated", "RequestPublished", "PublicationWithdrawn");
+                "AppealWindowClosed", "AgencyUpdated", "RequestPublished", "PublicationWithdrawn", "RequesterAnonymised");
     }
 
     @ParameterizedTest

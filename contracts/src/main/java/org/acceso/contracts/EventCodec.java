@@ -83,14 +83,16 @@ public final class EventCodec {
     /**
      * The event of {@code family} that the envelope carries, or empty when its type is not a member of that
      * family (a tolerant reader skips types it does not know). Request and deadline events must name their
-     * request. Throws {@link MalformedEventException} when a known type's payload cannot be read.
+     * request (agency and policy events are about none). Throws {@link MalformedEventException} when a known type's
+     * payload cannot be read.
      */
     public static <F extends AccesoEvent> Optional<F> decode(Envelope envelope, Class<F> family) {
         Class<? extends AccesoEvent> type = TYPES.get(envelope.type());
         if (type == null || !family.isAssignableFrom(type)) {
             return Optional.empty();
         }
-        if (envelope.requestId() == null && !AgencyEvent.class.isAssignableFrom(type)) {
+        if (envelope.requestId() == null && !AgencyEvent.class.isAssignableFrom(type)
+                && !PolicyEvent.class.isAssignableFrom(type)) {
             throw new MalformedEventException(envelope.type() + " event " + envelope.eventId() + " names no request", null);
         }
         return Optional.of(family.cast(readPayload(envelope, type)));

@@ -15,6 +15,9 @@ public final class Topics {
     /** Published by request-service: what the public register may show, keyed by request id; no personal data. */
     public static final String PUBLICATION_EVENTS = "publication-events";
 
+    /** Published by deadline-service: the jurisdiction policy in force, compacted, one key ({@link PolicyEvent#KEY}). */
+    public static final String POLICY_EVENTS = "policy-events";
+
     private Topics() {
     }
 
@@ -31,6 +34,9 @@ public final class Topics {
         }
         if (event instanceof PublicationEvent) {
             return PUBLICATION_EVENTS;
+        }
+        if (event instanceof PolicyEvent) {
+            return POLICY_EVENTS;
         }
         throw new IllegalArgumentException("No topic for " + event);
     }

@@ -138,6 +138,20 @@ class EventCodecTest {
     }
 
     @Test
+    void shouldReadThePolicyInForceWithoutARequest() throws IOException {
+        Envelope envelope = EventCodec.read(example("PolicyInForce"));
+
+        PolicyEvent event = EventCodec.decode(envelope, PolicyEvent.class).orElseThrow();
+
+        assertThat(envelope.requestId()).isNull();
+        assertThat(event).isEqualTo(new PolicyInForce("ar-rosario", "rosario", "Ley 27.275", "America/Argentina/Cordoba",
+                15, "BUSINESS", null, 15, "BUSINESS", 1, "PAUSE", "CONTINUE", 5, java.util.List.of(5, 2), 15, 40, "BUSINESS",
+                Instant.parse("2026-11-27T08:59:30Z")));
+        assertThat(Topics.of(event)).isEqualTo("policy-events");
+        assertThat(EventCodec.decode(envelope, RequestEvent.class)).isEmpty();
+    }
+
+    @Test
     void shouldPutEachFamilyOnItsOwnTopic() throws IOException {
         assertThat(Topics.of(EventCodec.decode(EventCodec.read(example("RequestAnswered")), RequestEvent.class).orElseThrow()))
                 .isEqualTo("request-events");

@@ -44,7 +44,8 @@ class EventContractsTest {
                 "ClarificationProvided", "RequestReferred", "ExtensionGranted", "RequestAnswered", "RequestWithdrawn",
                 "RequestDeemedDenied", "AppealFiled", "AppealResolved", "DeadlineScheduled", "DeadlineRescheduled",
                 "DeadlineApproaching", "DeadlineMissed", "DeadlineVeryOverdue", "AppealWindowOpened",
-                "AppealWindowClosed", "AgencyUpdated", "RequestPublished", "PublicationWithdrawn", "RequesterAnonymised");
+                "AppealWindowClosed", "AgencyUpdated", "RequestPublished", "PublicationWithdrawn", "PolicyInForce",
+                "RequesterAnonymised");
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import org.acceso.contracts.AgencyEvent;
 import org.acceso.contracts.DeadlineEvent;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
+import org.acceso.contracts.PolicyEvent;
 import org.acceso.contracts.PublicationEvent;
 import org.acceso.contracts.RequestEvent;
 import org.acceso.contracts.Topics;
@@ -68,6 +69,12 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public Envelope append(AgencyEvent event) {
         return write(event.code(), null, event);
+    }
+
+    /** Appends a policy event under the topic's one key (its topic is compacted: the latest policy announced wins). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Envelope append(PolicyEvent event) {
+        return write(PolicyEvent.KEY, null, event);
     }
 
     /** An event about a request, for {@link #appendAll}. */

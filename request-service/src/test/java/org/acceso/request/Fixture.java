@@ -85,7 +85,10 @@ public final class Fixture {
             case REFER -> post(clerk, id, "/referral", Map.of("agencyCode", other, "reason", "La tiene " + other + "."));
             case REFER_OUT -> post(clerk, id, "/referral", Map.of("external", "Gobierno de la Provincia de Santa Fe",
                     "reason", "Es información provincial."));
-            case EXTEND -> post(clerk, id, "/extension", Map.of("reason", "Hay que reunir tres expedientes."));
+            case EXTEND -> {
+                Law.awaitKnown(); // how many extensions the law allows comes with deadline-service's policy
+                yield post(clerk, id, "/extension", Map.of("reason", "Hay que reunir tres expedientes."));
+            }
             case ANSWER -> post(clerk, id, "/answer", Map.of("outcome", "GRANTED", "text", "Se adjunta lo pedido."));
             case WITHDRAW -> post(ANA, id, "/withdrawal", Map.of("reason", "Ya no la necesito."));
             case APPEAL -> post(ANA, id, "/appeal", Map.of("reason", "La denegación no está fundada."));

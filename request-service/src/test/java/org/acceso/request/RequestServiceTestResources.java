@@ -5,10 +5,14 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.acceso.testsupport.KafkaResource;
 import org.acceso.testsupport.PostgresResource;
 
-/** Real PostgreSQL, a real Kafka broker and the OIDC test server, shared by every test of this module. */
+/**
+ * Real PostgreSQL, a real Kafka broker and the OIDC test server, shared by every test of this module; Rosario's policy
+ * in force announced on policy-events before the service starts.
+ */
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(Law.Announced.class)
 public final class RequestServiceTestResources {
 
     private RequestServiceTestResources() {

@@ -95,11 +95,9 @@ class PersonalDataIT {
         String figures = figures();
 
         Stack stack = SharedSystem.get().stack();
-        Stack zero = Stack.of(stack.spec().withServiceEnvironment(Service.REQUEST, Map.of(
-                "ACCESO_RETENTION_REQUESTER_DATA", "PT0S", "REQUEST_RETENTION_EVERY", "2s", "REQUEST_RETENTION_DELAY", "1s")),
-                line -> System.out.println("[personal-data] " + line));
         try {
-            zero.restart(Service.REQUEST);
+            stack.restart(Service.REQUEST, Map.of("ACCESO_RETENTION_REQUESTER_DATA", "PT0S",
+                    "REQUEST_RETENTION_EVERY", "2s", "REQUEST_RETENTION_DELAY", "1s"));
             for (Service service : List.of(Service.REQUEST, Service.NOTIFICATION, Service.DEADLINE)) {
                 awaitOrFail(service.id() + "'s database without the requester's data", WAIT,
                         () -> found(service, requester), List::isEmpty);

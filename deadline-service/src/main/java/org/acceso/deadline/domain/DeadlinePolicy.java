@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param profile                the profile's name, e.g. {@code ar-rosario}; stored on every clock it starts
  * @param jurisdiction           the calendar's key: hand entries are kept per jurisdiction
+ * @param law                    the law the profile applies, as its name is written (shown to people, e.g. "Ley 27.275")
  * @param holidays               where rule-based holidays come from and at which level (country, subdivision)
  * @param closesOnNonWorkingDays whether offices close on días no laborables (bridge days, Jueves Santo)
  * @param zone                   the time zone in which days are counted and deadlines end
@@ -25,15 +26,16 @@ import java.util.Objects;
  * @param veryOverdueDays        business days after the due date at which DeadlineVeryOverdue is published
  * @param appealDays             the appeal window after a denial, partial grant or deemed denial, in {@code appealUnit}
  */
-public record DeadlinePolicy(String profile, String jurisdiction, HolidayRules holidays, boolean closesOnNonWorkingDays,
-                             ZoneId zone, int responseDays, DayUnit dayUnit, LocalTime cutoff,
-                             int extensionDays, DayUnit extensionUnit, int maxExtensions,
+public record DeadlinePolicy(String profile, String jurisdiction, String law, HolidayRules holidays,
+                             boolean closesOnNonWorkingDays, ZoneId zone, int responseDays, DayUnit dayUnit,
+                             LocalTime cutoff, int extensionDays, DayUnit extensionUnit, int maxExtensions,
                              ClarificationEffect clarification, ReferralEffect referral, int referralDays,
                              List<Integer> reminderOffsets, int veryOverdueDays, int appealDays, DayUnit appealUnit) {
 
     public DeadlinePolicy {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(jurisdiction, "jurisdiction");
+        Objects.requireNonNull(law, "law");
         Objects.requireNonNull(holidays, "holidays");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(dayUnit, "dayUnit");
@@ -58,15 +60,15 @@ public record DeadlinePolicy(String profile, String jurisdiction, HolidayRules h
 
     /** The same policy with another cut-off time (null: none). */
     public DeadlinePolicy withCutoff(LocalTime newCutoff) {
-        return new DeadlinePolicy(profile, jurisdiction, holidays, closesOnNonWorkingDays, zone, responseDays, dayUnit,
-                newCutoff, extensionDays, extensionUnit, maxExtensions, clarification, referral, referralDays,
+        return new DeadlinePolicy(profile, jurisdiction, law, holidays, closesOnNonWorkingDays, zone, responseDays,
+                dayUnit, newCutoff, extensionDays, extensionUnit, maxExtensions, clarification, referral, referralDays,
                 reminderOffsets, veryOverdueDays, appealDays, appealUnit);
     }
 
     /** The same policy in another zone: a clock keeps the zone it was started under. */
     public DeadlinePolicy withZone(ZoneId newZone) {
-        return newZone.equals(zone) ? this : new DeadlinePolicy(profile, jurisdiction, holidays, closesOnNonWorkingDays,
-                newZone, responseDays, dayUnit, cutoff, extensionDays, extensionUnit, maxExtensions, clarification, referral,
-                referralDays, reminderOffsets, veryOverdueDays, appealDays, appealUnit);
+        return newZone.equals(zone) ? this : new DeadlinePolicy(profile, jurisdiction, law, holidays,
+                closesOnNonWorkingDays, newZone, responseDays, dayUnit, cutoff, extensionDays, extensionUnit, maxExtensions,
+                clarification, referral, referralDays, reminderOffsets, veryOverdueDays, appealDays, appealUnit);
     }
 }

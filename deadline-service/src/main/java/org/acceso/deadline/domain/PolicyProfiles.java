@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The jurisdiction policies shipped as data: one properties resource per profile, {@code /policies/<name>.properties}.
  * Adding a jurisdiction is adding a file (and, for a new country, its holiday rules), never code.
  *
- * <p>Keys: {@code jurisdiction}, {@code holidays.calendar} ({@code acceso-argentina} or {@code jollyday:<CODE>}),
- * {@code holidays.level} (subdivision path, comma-separated, may be empty), {@code closes-on-non-working-days},
+ * <p>Keys: {@code jurisdiction}, {@code law} (the law's name as people read it), {@code holidays.calendar}
+ * ({@code acceso-argentina} or {@code jollyday:<CODE>}), {@code holidays.level} (subdivision path, comma-separated, may be empty), {@code closes-on-non-working-days},
  * {@code zone}, {@code response.days}, {@code response.unit} (BUSINESS|CALENDAR|MONTH), {@code cutoff} (HH:mm or
  * empty), {@code extension.days}, {@code extension.unit}, {@code extension.max}, {@code clarification}
  * (PAUSE|RESTART), {@code referral} (CONTINUE|RESTART), {@code referral.days}, {@code reminders} (business days,
@@ -78,6 +78,7 @@ public final class PolicyProfiles {
         String cutoff = p.getProperty("cutoff", "").strip();
         return new DeadlinePolicy(name,
                 required(p, "jurisdiction"),
+                required(p, "law"),
                 new HolidayRules(required(p, "holidays.calendar"), list(p.getProperty("holidays.level", ""))),
                 Boolean.parseBoolean(p.getProperty("closes-on-non-working-days", "true").strip()),
                 ZoneId.of(required(p, "zone")),

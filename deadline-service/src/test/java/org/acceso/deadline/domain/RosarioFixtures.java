@@ -46,7 +46,7 @@ final class RosarioFixtures {
     /** Rosario's policy with another response term. */
     static DeadlinePolicy withTerm(int days, DayUnit unit) {
         DeadlinePolicy p = ROSARIO_POLICY;
-        return new DeadlinePolicy("example", p.jurisdiction(), p.holidays(), p.closesOnNonWorkingDays(), p.zone(), days, unit,
+        return new DeadlinePolicy("example", p.jurisdiction(), p.law(), p.holidays(), p.closesOnNonWorkingDays(), p.zone(), days, unit,
                 p.cutoff(), p.extensionDays(), p.extensionUnit(), p.maxExtensions(), p.clarification(), p.referral(),
                 p.referralDays(), p.reminderOffsets(), p.veryOverdueDays(), p.appealDays(), p.appealUnit());
     }

@@ -369,6 +369,21 @@ public final class Stack {
         up(List.of(component), null);
     }
 
+    /**
+     * Restarts a service with {@code variables} on top of this system's environment for it (deadline-service under
+     * another policy profile, say) and waits until it is ready. They hold for this start only: a later
+     * {@link #restart(Component)} starts the service with the system's own environment again.
+     */
+    public void restart(Service service, Map<String, String> variables) {
+        stop(List.of(service));
+        runners.put(service, Runner.of(spec.withServiceEnvironment(service, variables), service));
+        try {
+            up(List.of(service), null);
+        } finally {
+            runners.remove(service);
+        }
+    }
+
     /** One line per component. */
     /** The CPU time each running component's processes have used so far (see {@link Processes#cpuTicks}). */
     public Map<Component, Duration> cpuTime() {

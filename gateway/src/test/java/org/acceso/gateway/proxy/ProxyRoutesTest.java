@@ -164,6 +164,22 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void shouldLetAnonymousCallersReadThePolicyInForce() {
+        backend.stubFor(get(urlEqualTo("/policy/profiles/cl")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"profile\":\"cl\",\"responseDays\":20}")));
+
+        given().get("/api/policy/profiles/cl")
+                .then()
+                .statusCode(200)
+                .body("profile", equalTo("cl"))
+                .body("responseDays", equalTo(20));
+
+        LoggedRequest received = onlyRequest();
+        assertThat(received.getUrl()).isEqualTo("/policy/profiles/cl");
+        assertThat(received.containsHeader("Authorization")).isFalse();
+    }
+
+    @Test
     void shouldAnswerNotFoundProblemForUnroutedApiPath() {
         given().auth().oauth2(Tokens.resident())
                 .get("/api/requestsX/abc")

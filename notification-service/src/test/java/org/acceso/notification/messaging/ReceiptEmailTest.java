@@ -107,6 +107,21 @@ class ReceiptEmailTest {
                 .contains("within 15 business days");
     }
 
+    /** The term is said in the unit of the request's own policy, as the clock's event states it (Spain counts months). */
+    @Test
+    void shouldSayTheTermInTheUnitOfTheRequestsPolicy() throws MessagingException {
+        Filing filing = Filing.of("es");
+        String inMonths = filing.deadlineScheduled().replace("\"responseDays\": 15", "\"responseDays\": 1")
+                .replace("\"dayUnit\": \"BUSINESS\"", "\"dayUnit\": \"MONTH\"");
+        assertThat(inMonths).contains("\"dayUnit\": \"MONTH\"");
+
+        filing.sendFiled();
+        KafkaEvents.send(Topics.DEADLINE_EVENTS, filing.requestId(), inMonths);
+
+        assertThat(text(awaitMailsTo(filing.email(), 1).get(0))).contains("debe responderle dentro de 1 mes.")
+                .doesNotContain("hábil", "unit.");
+    }
+
     @Test
     void shouldEmailTheReceiptWhicheverEventArrivesFirst() throws MessagingException {
         Filing filing = Filing.of("es");

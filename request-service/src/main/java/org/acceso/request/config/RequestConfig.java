@@ -5,15 +5,15 @@ import io.smallrye.config.WithDefault;
 import io.quarkus.runtime.configuration.MemorySize;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
-/** {@code request.*} settings. */
+/**
+ * {@code request.*} settings. The facts of the law (how many extensions, the jurisdiction's zone) are not settings here:
+ * they come from deadline-service's policy in force ({@link org.acceso.request.service.LawInForce}).
+ */
 @ConfigMapping(prefix = "request")
 public interface RequestConfig {
 
     Tracking tracking();
-
-    Lifecycle lifecycle();
 
     Documents documents();
 
@@ -32,18 +32,6 @@ public interface RequestConfig {
         @WithDefault("AIP")
         String prefix();
 
-        /** The zone whose calendar year numbers the requests, and in which due dates are shown. */
-        @WithDefault("America/Argentina/Cordoba")
-        ZoneId zone();
-    }
-
-    interface Lifecycle {
-        /**
-         * How many extensions a request may get. Must match the jurisdiction policy of deadline-service
-         * ({@code deadline.policy.profile}); Law 27.275 allows one.
-         */
-        @WithDefault("1")
-        int maxExtensions();
     }
 
     interface Documents {

@@ -349,6 +349,9 @@ public class InformationRequest extends PanacheEntityBase {
      */
     public ExtensionGranted extend(String reason, int maxExtensions, ZoneId zone, Instant at) {
         RequestStatus next = target(Move.EXTEND);
+        if (maxExtensions == 0) {
+            throw new RuleViolation("The law in force allows no extension of the deadline");
+        }
         if (extensions >= maxExtensions) {
             throw new RuleViolation(trackingNumber + " was already extended " + extensions
                     + (extensions == 1 ? " time" : " times") + "; the policy allows " + maxExtensions);

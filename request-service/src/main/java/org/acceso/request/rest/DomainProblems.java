@@ -11,6 +11,7 @@ import org.acceso.request.service.FilingKeys;
 import org.acceso.request.service.PublicCopies;
 import org.acceso.request.service.PublicationService;
 import org.acceso.request.service.Receipts;
+import org.acceso.request.service.LawInForce;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Map;
 /**
  * The lifecycle's refusals as problems: an illegal move or a broken rule is a 409, a broken input rule a 400, a filing's
  * Idempotency-Key reused for another body a 422, a receipt whose due date the legal clock has not told yet a 409 with
- * Retry-After.
+ * Retry-After, a rule of the law asked for before deadline-service announced the policy in force a 503 with Retry-After.
  */
 public class DomainProblems {
 
@@ -30,6 +31,9 @@ public class DomainProblems {
     public static final String DUE_DATE_PENDING = "/problems/due-date-pending";
     /** The legal clock schedules a new request within a second or two. */
     static final int RECEIPT_RETRY_AFTER_SECONDS = 2;
+    public static final String POLICY_NOT_KNOWN = "/problems/policy-not-known";
+    /** deadline-service announces its policy within seconds of starting. */
+    static final int POLICY_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response illegalMove(IllegalMoveException e, UriInfo uri) {
@@ -86,6 +90,13 @@ public class DomainProblems {
     public Response dueDateNotKnownYet(Receipts.DueDateNotKnownYet e, UriInfo uri) {
         return Response.fromResponse(respond(new Problem(DUE_DATE_PENDING, "Due date not known yet", 409, e.getMessage(),
                 uri.getPath(), List.of(), Map.of()))).header(HttpHeaders.RETRY_AFTER, RECEIPT_RETRY_AFTER_SECONDS).build();
+    }
+
+    /** An extension asked for before the policy in force (how many the law allows) is known: nothing is stored. */
+    @ServerExceptionMapper
+    public Response policyNotKnownYet(LawInForce.NotKnownYet e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(POLICY_NOT_KNOWN, "Policy not known yet", 503, e.getMessage(),
+                uri.getPath(), List.of(), Map.of()))).header(HttpHeaders.RETRY_AFTER, POLICY_RETRY_AFTER_SECONDS).build();
     }
 
     private static Response respond(Problem problem) {

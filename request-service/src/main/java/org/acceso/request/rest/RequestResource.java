@@ -18,9 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.acceso.problem.ProblemException;
-import org.acceso.request.config.RequestConfig;
 import org.acceso.request.service.CurrentActor;
 import org.acceso.request.service.FilingKeys;
+import org.acceso.request.service.LawInForce;
 import org.acceso.request.domain.Actor;
 import org.acceso.request.domain.Channel;
 import org.acceso.request.domain.InformationRequest;
@@ -54,14 +54,14 @@ public class RequestResource {
 
     private final RequestService requests;
     private final RequestAccess access;
-    private final RequestConfig config;
+    private final LawInForce law;
     private final Views views;
     private final CurrentActor caller;
 
-    public RequestResource(RequestService requests, RequestAccess access, RequestConfig config, Views views, CurrentActor caller) {
+    public RequestResource(RequestService requests, RequestAccess access, LawInForce law, Views views, CurrentActor caller) {
         this.requests = requests;
         this.access = access;
-        this.config = config;
+        this.law = law;
         this.views = views;
         this.caller = caller;
     }
@@ -298,7 +298,7 @@ public class RequestResource {
             return Instant.parse(value);
         } catch (DateTimeParseException notAnInstant) {
             try {
-                return LocalDate.parse(value).atStartOfDay(config.tracking().zone()).toInstant();
+                return LocalDate.parse(value).atStartOfDay(law.zone()).toInstant();
             } catch (DateTimeParseException notADate) {
                 throw ProblemException.invalid(field, "must be an instant (2026-12-21T23:59:59-03:00) or a date (2026-12-21)");
             }

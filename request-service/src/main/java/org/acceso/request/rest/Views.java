@@ -1,11 +1,11 @@
 package org.acceso.request.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.acceso.request.config.RequestConfig;
 import org.acceso.request.domain.Actor;
 import org.acceso.request.domain.InformationRequest;
 import org.acceso.request.domain.Move;
 import org.acceso.request.service.DocumentService;
+import org.acceso.request.service.LawInForce;
 import org.acceso.request.service.RequestAccess;
 
 import java.util.List;
@@ -15,24 +15,24 @@ import java.util.List;
 public class Views {
 
     private final RequestAccess access;
-    private final RequestConfig config;
+    private final LawInForce law;
     private final DocumentService documents;
 
-    public Views(RequestAccess access, RequestConfig config, DocumentService documents) {
+    public Views(RequestAccess access, LawInForce law, DocumentService documents) {
         this.access = access;
-        this.config = config;
+        this.law = law;
         this.documents = documents;
     }
 
     /** The whole request, with its documents. */
     public RequestView full(InformationRequest request, Actor actor) {
-        return RequestView.of(request, config.tracking().zone(), access.seesRequester(actor, request),
+        return RequestView.of(request, law.zone(), access.seesRequester(actor, request),
                 documents.list(request, actor), moves(request, actor));
     }
 
     /** The request as a list item (no documents). */
     public RequestView item(InformationRequest request, Actor actor) {
-        return RequestView.of(request, config.tracking().zone(), access.seesRequester(actor, request), null,
+        return RequestView.of(request, law.zone(), access.seesRequester(actor, request), null,
                 moves(request, actor));
     }
 

@@ -10,7 +10,6 @@ import org.acceso.contracts.Person;
 import org.acceso.contracts.RequestEvent;
 import org.acceso.eventing.Outbox;
 import org.acceso.problem.ProblemException;
-import org.acceso.request.config.RequestConfig;
 import org.acceso.request.domain.Actor;
 import org.acceso.request.domain.Agency;
 import org.acceso.request.domain.AppealDecision;
@@ -45,18 +44,18 @@ public class LifecycleService {
     private final RequestAccess access;
     private final Outbox outbox;
     private final Clock clock;
-    private final RequestConfig config;
     private final ExemptionGrounds grounds;
     private final EntityManager em;
+    private final LawInForce law;
 
-    public LifecycleService(RequestAccess access, Outbox outbox, Clock clock, RequestConfig config,
-                            ExemptionGrounds grounds, EntityManager em) {
+    public LifecycleService(RequestAccess access, Outbox outbox, Clock clock, ExemptionGrounds grounds, EntityManager em,
+                            LawInForce law) {
         this.access = access;
         this.outbox = outbox;
         this.clock = clock;
-        this.config = config;
         this.grounds = grounds;
         this.em = em;
+        this.law = law;
     }
 
     /**
@@ -108,10 +107,10 @@ public class LifecycleService {
                 (r, now) -> r.referOut(competentBody, reason, now));
     }
 
+    /** Extends within the limit of the jurisdiction policy in force (deadline-service's; 503 until it is known). */
     @Transactional
     public InformationRequest extend(String id, Actor actor, String reason) {
-        return apply(id, actor, Move.EXTEND, reason,
-                (r, now) -> r.extend(reason, config.lifecycle().maxExtensions(), config.tracking().zone(), now));
+        return apply(id, actor, Move.EXTEND, reason, (r, now) -> r.extend(reason, law.maxExtensions(), law.zone(), now));
     }
 
     /** Answers with an outcome, the grounds cited (from the catalogue) and the documents released (of this request). */

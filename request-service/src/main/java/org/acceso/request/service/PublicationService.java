@@ -68,16 +68,18 @@ public class PublicationService {
     private final Outbox outbox;
     private final Clock clock;
     private final RequestConfig config;
+    private final LawInForce law;
     private final ExemptionGrounds grounds;
     private final EntityManager em;
 
     public PublicationService(RequestAccess access, PublicCopies copies, Outbox outbox, Clock clock, RequestConfig config,
-                              ExemptionGrounds grounds, EntityManager em) {
+                              LawInForce law, ExemptionGrounds grounds, EntityManager em) {
         this.access = access;
         this.copies = copies;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
+        this.law = law;
         this.grounds = grounds;
         this.em = em;
     }
@@ -198,7 +200,7 @@ public class PublicationService {
         }
         Instant now = clock.instant();
         if (approval.embargoUntil() != null
-                && approval.embargoUntil().isBefore(LocalDate.ofInstant(now, config.tracking().zone()))) {
+                && approval.embargoUntil().isBefore(LocalDate.ofInstant(now, law.zone()))) {
             throw new InvalidInput("embargoUntil", "must be today or later (leave it out to publish at once)");
         }
         String subject = approval.subject() == null ? request.subject : approval.subject().strip();

@@ -57,11 +57,13 @@ public class Receipts {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private final RequestConfig config;
+    private final LawInForce law;
     private final Clock clock;
     private final Map<Language, Properties> words = new EnumMap<>(Language.class);
 
-    public Receipts(RequestConfig config, Clock clock) {
+    public Receipts(RequestConfig config, LawInForce law, Clock clock) {
         this.config = config;
+        this.law = law;
         this.clock = clock;
         for (Language language : Language.values()) {
             words.put(language, load("/receipts/words_" + language.code() + ".properties"));
@@ -81,7 +83,7 @@ public class Receipts {
         Language language = Language.fromCode(request.language).orElse(Language.DEFAULT);
         Properties w = words.get(language);
         Locale locale = "es".equals(language.code()) ? Locale.forLanguageTag("es-AR") : Locale.forLanguageTag(language.code());
-        ZoneId zone = config.tracking().zone();
+        ZoneId zone = law.zone();
         DateTimeFormatter dates = DateTimeFormatter.ofPattern(w.getProperty("date_pattern"), locale);
         String zoneName = " (" + zone.getDisplayName(TextStyle.FULL, locale) + ")";
 
@@ -138,7 +140,7 @@ public class Receipts {
         info.setTitle(title);
         info.setAuthor(issuer);
         info.setCreator("Acceso");
-        Calendar created = GregorianCalendar.from(clock.instant().atZone(config.tracking().zone()));
+        Calendar created = GregorianCalendar.from(clock.instant().atZone(law.zone()));
         info.setCreationDate(created);
         document.getDocumentCatalog().setLanguage("es".equals(language.code()) ? "es-AR" : language.code());
     }

@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hands out human-readable, yearly tracking numbers ({@code AIP-2026-000123}): unique and increasing within a year,
+ * Hands out human-readable, yearly tracking numbers ({@code AIP-2026-000123}; the year in the zone of the
+ * jurisdiction policy in force): unique and increasing within a year,
  * from one PostgreSQL sequence per year ({@code tracking_number_2026}). A sequence is not held until the filing
  * commits (a counter row was, and made concurrent filings queue one behind the other); the price is that a filing
  * that rolls back leaves a gap in the numbering. A year's sequence is created the first time a number of that year is
@@ -26,17 +27,19 @@ public class TrackingNumbers {
     private static final long CREATE_LOCK = 0x4143_4345_534f_544eL;
 
     private final RequestConfig config;
+    private final LawInForce law;
     private final EntityManager em;
     private final Set<Integer> knownYears = ConcurrentHashMap.newKeySet();
 
-    public TrackingNumbers(RequestConfig config, EntityManager em) {
+    public TrackingNumbers(RequestConfig config, LawInForce law, EntityManager em) {
         this.config = config;
+        this.law = law;
         this.em = em;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public String next(Instant filedAt) {
-        int year = filedAt.atZone(config.tracking().zone()).getYear();
+        int year = filedAt.atZone(law.zone()).getYear();
         Number value = (Number) em.createNativeQuery("SELECT nextval(CAST(?1 AS regclass))")
                 .setParameter(1, sequenceOf(year))
                 .getSingleResult();

@@ -16,6 +16,7 @@ import org.acceso.contracts.RequestReferred;
 import org.acceso.contracts.RequestWithdrawn;
 import org.acceso.contracts.Topics;
 import org.acceso.request.Fixture;
+import org.acceso.request.Law;
 import org.acceso.request.domain.Move;
 import org.acceso.testsupport.KafkaEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,6 +61,7 @@ class LifecycleEventsPublishingTest {
         post(ELENA, id, "/assignment", Map.of("agencyCode", "OBRAS", "clerk", "carla-sub")).then().statusCode(200);
         post(CARLA, id, "/clarification", Map.of("question", "¿De qué año?")).then().statusCode(200);
         post(ANA, id, "/clarification/reply", Map.of("text", "De 2025.")).then().statusCode(200);
+        Law.awaitKnown();
         post(CARLA, id, "/extension", Map.of("reason", "Tres direcciones.")).then().statusCode(200);
         post(CARLA, id, "/referral", Map.of("agencyCode", "SALUD", "reason", "Son obras de hospitales.")).then().statusCode(200);
         post(DIEGO, id, "/assignment", Map.of("agencyCode", "SALUD")).then().statusCode(200);

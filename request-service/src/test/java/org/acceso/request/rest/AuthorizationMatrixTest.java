@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.acceso.request.Law;
 import org.acceso.request.domain.RequestStatus;
 import org.acceso.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -327,7 +328,10 @@ class AuthorizationMatrixTest {
             case CLARIFY -> spec.body(Map.of("question", "¿Qué barrio?")).post(requests + "/clarification");
             case REPLY -> spec.body(Map.of("text", "Barrio Echesortu.")).post(requests + "/clarification/reply");
             case REFER -> spec.body(Map.of("agencyCode", "SALUD", "reason", "La tiene Salud.")).post(requests + "/referral");
-            case EXTEND -> spec.body(Map.of("reason", "Hay que reunir tres expedientes.")).post(requests + "/extension");
+            case EXTEND -> {
+                Law.awaitKnown();
+                yield spec.body(Map.of("reason", "Hay que reunir tres expedientes.")).post(requests + "/extension");
+            }
             case ANSWER -> spec.body(Map.of("outcome", "GRANTED", "text", "Se adjunta lo pedido.")).post(requests + "/answer");
             case WITHDRAW -> spec.body(Map.of("reason", "Ya no la necesito.")).post(requests + "/withdrawal");
             case APPEAL -> spec.body(Map.of("reason", "La denegación no está fundada.")).post(requests + "/appeal");

@@ -91,6 +91,16 @@ public final class Api {
                         Integer remainingDays, int extensions, Instant missedAt, ClockAppeal appeal, List<Change> history) {
     }
 
+    /**
+     * The facts of a jurisdiction's law ({@code GET /policy}, deadline-service's, public): terms and their units
+     * ({@code BUSINESS}, {@code CALENDAR}, {@code MONTH}), extensions, the appeal window, the zone.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Policy(String profile, String jurisdiction, String law, String zone, int responseDays, String dayUnit,
+                         String cutoff, int extensionDays, String extensionUnit, int maxExtensions, String clarification,
+                         int appealDays, String appealUnit) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ClockAppeal(String status, String cause, LocalDate opensOn, LocalDate dueOn, OffsetDateTime dueAt) {
     }

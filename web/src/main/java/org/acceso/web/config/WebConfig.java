@@ -18,6 +18,9 @@ public interface WebConfig {
     /** How long the receipt waits for the legal clock's due date. */
     Duration receiptWait();
 
+    /** How old a policy read may get before it is refreshed in the background ({@code api.Policies}). */
+    Duration policyRefresh();
+
     /** Encrypts the sign-in state and session cookies. */
     String sessionSecret();
 }

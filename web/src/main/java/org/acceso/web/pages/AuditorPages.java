@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.acceso.web.api.AccesoApi;
 import org.acceso.web.api.Api;
 import org.acceso.web.api.ApiProblem;
+import org.acceso.web.api.Policies;
 import org.acceso.web.config.WebConfig;
 import org.acceso.web.view.BarChart;
 import org.acceso.web.view.Form;
@@ -68,7 +69,7 @@ public class AuditorPages {
 
     /** By default this calendar year (a request filed on a non-business day counts from the next business day). */
     static Period period(String from, String to) {
-        LocalDate today = LocalDate.now(Formats.ZONE);
+        LocalDate today = LocalDate.now(Policies.zone());
         LocalDate last = date(to, today.withDayOfYear(today.lengthOfYear()));
         LocalDate first = date(from, last.withDayOfYear(1));
         if (first.isAfter(last)) {

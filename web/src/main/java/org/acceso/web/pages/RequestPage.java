@@ -119,6 +119,7 @@ public class RequestPage {
                 .data("r", request)
                 .data("history", history)
                 .data("clock", clock)
+                .data("clockLaw", pages.lawOf(clock))
                 .data("agencies", agencies)
                 .data("clerks", clerks == null ? List.of() : clerks)
                 .data("grounds", grounds == null ? List.of() : grounds.grounds())

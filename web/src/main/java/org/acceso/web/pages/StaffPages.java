@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.acceso.web.api.AccesoApi;
 import org.acceso.web.api.Api;
 import org.acceso.web.api.ApiProblem;
+import org.acceso.web.api.Policies;
 import org.acceso.web.view.Form;
 import org.acceso.web.view.Formats;
 import org.acceso.web.view.Pages;
@@ -134,7 +135,7 @@ public class StaffPages {
     }
 
     private static String now() {
-        return MINUTES.format(LocalDateTime.now(Formats.ZONE));
+        return MINUTES.format(LocalDateTime.now(Policies.zone()));
     }
 
     private TemplateInstance registrationForm(Form form) {
@@ -221,8 +222,8 @@ public class StaffPages {
             return null;
         }
         try {
-            ZonedDateTime at = LocalDateTime.parse(typed).atZone(Formats.ZONE);
-            if (at.isAfter(ZonedDateTime.now(Formats.ZONE).plusMinutes(1))) {
+            ZonedDateTime at = LocalDateTime.parse(typed).atZone(Policies.zone());
+            if (at.isAfter(ZonedDateTime.now(Policies.zone()).plusMinutes(1))) {
                 form.error("receivedAt", texts.get("error_received_future"));
             }
             return at.toOffsetDateTime();

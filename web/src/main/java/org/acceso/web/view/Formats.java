@@ -1,11 +1,11 @@
 package org.acceso.web.view;
 
 import io.quarkus.qute.TemplateExtension;
+import org.acceso.web.api.Policies;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -13,9 +13,6 @@ import java.util.Locale;
 /** Dates, times and sizes as people read them, in the page's language ({@code {r.dueOn.longDate(ui.lang)}}). */
 @TemplateExtension
 public final class Formats {
-
-    /** Where Acceso's people are; the API's instants are shown in this zone. */
-    public static final ZoneId ZONE = ZoneId.of("America/Argentina/Cordoba");
 
     private Formats() {
     }
@@ -38,12 +35,12 @@ public final class Formats {
         return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale(lang)));
     }
 
-    /** An instant as local date and time in Argentina. */
+    /** An instant as local date and time in the jurisdiction's zone (the policy in force's, {@link Policies#zone()}). */
     static String dateTime(Instant instant, String lang) {
         if (instant == null) {
             return "";
         }
-        return instant.atZone(ZONE).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        return instant.atZone(Policies.zone()).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale(lang)));
     }
 

@@ -10,12 +10,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.acceso.web.api.AccesoApi;
+import org.acceso.web.api.Api;
 import org.acceso.web.api.ApiProblem;
+import org.acceso.web.api.Policies;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Renders a page in the reader's language, framed with the navigation of the signed-in person. */
 @RequestScoped
@@ -42,6 +45,9 @@ public class Pages {
     @Inject
     @RestClient
     AccesoApi api;
+
+    @Inject
+    Policies policies;
 
     /** The page's language: the {@code lang} cookie when it names one the front speaks, otherwise Spanish. */
     public String lang() {
@@ -106,7 +112,21 @@ public class Pages {
                 has("coordinator"), has("auditor") || has("admin"), userName(), agency(), unread(), forms);
         TemplateInstance instance = engine.getTemplate(name).instance();
         instance.setLocale(locale());
-        return instance.data("ui", ui);
+        return instance.data("ui", ui).data("law", law());
+    }
+
+    /**
+     * The law in force in this page's words (every page: its footer names the law). A page drawn on an I/O thread uses
+     * the policy only if it was read before: fetching it there could block.
+     */
+    private LawWords law() {
+        Optional<Api.Policy> policy = io.vertx.core.Context.isOnEventLoopThread() ? policies.inForceIfRead() : policies.inForce();
+        return LawWords.of(policy, lang());
+    }
+
+    /** The law of a request's legal clock (the profile it started under), or the law in force before it started. */
+    public LawWords lawOf(Api.Clock clock) {
+        return clock == null || clock.profile() == null ? law() : LawWords.of(policies.profile(clock.profile()), lang());
     }
 
     private long unread() {

@@ -25,7 +25,7 @@ class FrontTest {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.contentType()).startsWith("text/html");
         String html = home.asString();
-        assertThat(html).contains("<html lang=\"es\">", "<h1>Tu derecho a saber</h1>", "15 días hábiles",
+        assertThat(html).contains("<html lang=\"es\">", "<h1>Tu derecho a saber</h1>",
                 "href=\"#main\"", "<main id=\"main\"", "href=\"/sign-in\"");
         assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline");
@@ -36,7 +36,17 @@ class FrontTest {
     void shouldSpeakEnglishWhenTheLanguageCookieSaysSo() {
         String html = given().cookie("lang", "en").get("/").asString();
 
-        assertThat(html).contains("<html lang=\"en\">", "<h1>Your right to know</h1>", "15 business days");
+        assertThat(html).contains("<html lang=\"en\">", "<h1>Your right to know</h1>");
+    }
+
+    /** Here no API answers: with no policy read, the pages state no day count and no law rather than guess one. */
+    @Test
+    void shouldStateNoDayCountWhileThePolicyIsNotKnown() {
+        String html = given().get("/").asString();
+
+        assertThat(html).contains("El silencio es una negativa.", "podés reclamar.",
+                "Acceso: solicitudes de acceso a la información pública. Software libre.")
+                .doesNotContain("hábiles", "Ley ", "{term}", "{law}");
     }
 
     @Test

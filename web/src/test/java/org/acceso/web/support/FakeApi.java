@@ -37,6 +37,27 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                            "size":2048,"sha256":"ab"}],
              "allowedMoves":%s}""";
 
+    /** Rosario's policy as deadline-service serves it at {@code /policy} (Law 27.275: 15 + 15 business days, 40 to appeal). */
+    public static final String ROSARIO = policy("ar-rosario", "rosario", "Ley 27.275", "America/Argentina/Cordoba",
+            15, "BUSINESS", 15, "BUSINESS", 1, "PAUSE", 40, "BUSINESS");
+    /** Chile's (Ley 20.285: 20 + 10 business days, 15 to appeal; a clarification restarts the term). */
+    public static final String CHILE = policy("cl", "cl", "Ley 20.285", "America/Santiago",
+            20, "BUSINESS", 10, "BUSINESS", 1, "RESTART", 15, "BUSINESS");
+    /** Spain's (Ley 19/2013: one month, extendable by one month; one month to appeal). */
+    public static final String SPAIN = policy("es", "es", "Ley 19/2013", "Europe/Madrid",
+            1, "MONTH", 1, "MONTH", 1, "PAUSE", 1, "MONTH");
+
+    public static String policy(String profile, String jurisdiction, String law, String zone, int days, String unit,
+                                int extensionDays, String extensionUnit, int maxExtensions, String clarification,
+                                int appealDays, String appealUnit) {
+        return """
+                {"profile":"%s","jurisdiction":"%s","law":"%s","zone":"%s","responseDays":%d,"dayUnit":"%s","cutoff":null,
+                 "extensionDays":%d,"extensionUnit":"%s","maxExtensions":%d,"clarification":"%s","referral":"CONTINUE",
+                 "referralDays":5,"reminderOffsets":[5,2],"veryOverdueDays":15,"appealDays":%d,"appealUnit":"%s",
+                 "announcedAt":"2026-11-27T08:59:30Z"}""".formatted(profile, jurisdiction, law, zone, days, unit,
+                extensionDays, extensionUnit, maxExtensions, clarification, appealDays, appealUnit);
+    }
+
     static final String ALL_MOVES = "[\"assign\",\"requestClarification\",\"provideClarification\",\"refer\",\"referOut\","
             + "\"extend\",\"answer\",\"withdraw\",\"appeal\",\"resolveAppeal\"]";
 
@@ -69,6 +90,9 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                             {"clock":"RESPONSE","status":"RUNNING","oldDueOn":"2026-12-11","newDueOn":"2026-12-14",
                              "cause":"CALENDAR_CHANGE","instrument":"Decreto 1234/2026","detail":"Administrative closure",
                              "changedAt":"2026-11-22T13:00:01Z"}]}""".formatted(ID, TRACKING));
+        json("/api/policy", ROSARIO);
+        json("/api/policy/profiles/ar-rosario", ROSARIO);
+        json("/api/policy/profiles/cl", CHILE);
         json("/api/requests/mine", "[" + REQUEST.formatted(ID, TRACKING, "[]") + "]");
         json("/api/requests", "{\"items\":[" + REQUEST.formatted(ID, TRACKING, "[]") + "],\"total\":1,\"page\":0,\"size\":20}");
         json("/api/agencies", """

@@ -25,6 +25,8 @@ class MessagesTest {
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     static final Pattern STATIC_KEY = Pattern.compile("\\{msg:([a-zA-Z0-9_]+)[}\\s]|[=?:] *msg:([a-zA-Z0-9_]+)");
     static final Pattern DYNAMIC_KEY = Pattern.compile("msg:message\\('([a-zA-Z_]+)', ");
+    /** A sentence of the law, filled from the policy ({@code {law.say('home_fact_days')}}). */
+    static final Pattern LAW_KEY = Pattern.compile("[lL]aw\\.say\\('([a-zA-Z0-9_]+)'\\)");
 
     /** The values each dynamic family of keys ({@code status_<STATUS>}, ...) must cover: what the API can say. */
     static final List<List<String>> FAMILIES = List.of(
@@ -69,6 +71,10 @@ class MessagesTest {
                 while (keys.find()) {
                     used.add(keys.group(1) != null ? keys.group(1) : keys.group(2));
                 }
+                Matcher law = LAW_KEY.matcher(template);
+                while (law.find()) {
+                    used.add(law.group(1));
+                }
                 Matcher dynamic = DYNAMIC_KEY.matcher(template);
                 while (dynamic.find()) {
                     families.add(dynamic.group(1));
@@ -82,6 +88,18 @@ class MessagesTest {
             for (String value : family.subList(1, family.size())) {
                 assertThat(spanish).as("key %s%s", family.get(0), value).containsKey(family.get(0) + value);
             }
+        }
+    }
+
+    /** The facts of the law are the policy's: no sentence of either language states a day count of its own. */
+    @Test
+    void shouldKeepNoDayCountInTheMessages() throws IOException {
+        for (String resource : List.of("messages/msg.properties", "messages/msg_en.properties")) {
+            Properties messages = load(resource);
+            assertThat(messages.stringPropertyNames()).allSatisfy(key -> assertThat(messages.getProperty(key))
+                    .as("%s %s", resource, key)
+                    .doesNotContainPattern("\\d+\\s*(días|día|business|working|calendar|meses|mes|months?)\\b")
+                    .doesNotContain("27.275", "27,275"));
         }
     }
 

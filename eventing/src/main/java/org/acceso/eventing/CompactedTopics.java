@@ -1,9 +1,9 @@
-package org.acceso.request.messaging;
+package org.acceso.eventing;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.acceso.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,42 +26,44 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sets up the topics this service owns. {@link Topics#AGENCY_EVENTS} is compacted (the latest record of each agency is
- * kept forever, so a new consumer reading from the start learns the whole catalogue). {@link Topics#REQUEST_EVENTS}
- * carries requesters' names and e-mails (RequestFiled), so it keeps a record no longer than
- * {@code request.topics.request-events-retention} ({@code retention.ms}, default 7 days: long enough for a consumer
- * down over a long weekend to catch up, docs/privacy.md). Creates each, or sets its configuration if the broker
- * auto-created it first. Runs in the background at start and retries while the broker is away, so the service
- * starts (and files requests) whatever Kafka does.
+ * Makes the topics a service lists in {@code acceso.compacted-topics} compacted (the latest record of each key is kept
+ * forever, so a new consumer reading from the start learns the current state), and gives those it lists in
+ * {@code acceso.topic-retention} ({@code topic=ISO-8601 duration}, e.g. {@code request-events=P7D}) that
+ * {@code retention.ms}, for topics that carry personal data (docs/privacy.md): creates each, or sets its configuration if
+ * the broker auto-created it first. Runs in the background at start and retries while the broker is away, so the
+ * service starts whatever Kafka does. A service that lists none does nothing here.
  */
 @ApplicationScoped
-public class OwnTopics {
+public class CompactedTopics {
 
-    private static final Logger LOG = Logger.getLogger(OwnTopics.class);
+    private static final Logger LOG = Logger.getLogger(CompactedTopics.class);
     private static final int ATTEMPTS = 40;
 
     private final String bootstrapServers;
-    private final boolean enabled;
-    private final Map<String, Map<String, String>> topics;
+    private final Map<String, Map<String, String>> topics = new LinkedHashMap<>();
     private ScheduledExecutorService executor;
 
-    public OwnTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                     @ConfigProperty(name = "request.agency-topic.manage", defaultValue = "true") boolean enabled,
-                     @ConfigProperty(name = "request.topics.request-events-retention", defaultValue = "P7D")
-                     Duration requestEventsRetention) {
+    public CompactedTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                           @ConfigProperty(name = "acceso.compacted-topics") Optional<List<String>> compacted,
+                           @ConfigProperty(name = "acceso.topic-retention") Optional<List<String>> retention) {
         this.bootstrapServers = bootstrapServers;
-        this.enabled = enabled;
-        this.topics = Map.of(
-                Topics.AGENCY_EVENTS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-                Topics.REQUEST_EVENTS, Map.of(TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(requestEventsRetention.toMillis())));
+        compacted.orElse(List.of()).forEach(topic -> this.topics.put(topic,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (String entry : retention.orElse(List.of())) {
+            String[] topicAndDuration = entry.split("=", 2);
+            if (topicAndDuration.length != 2) {
+                throw new IllegalArgumentException("acceso.topic-retention lists topic=duration (request-events=P7D), not " + entry);
+            }
+            this.topics.put(topicAndDuration[0].strip(), Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                    Long.toString(Duration.parse(topicAndDuration[1].strip()).toMillis())));
+        }
     }
 
     void onStart(@Observes StartupEvent start) {
-        if (!enabled) {
+        if (topics.isEmpty()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "own-topics"));
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "compacted-topics"));
         executor.execute(() -> ensure(1));
     }
 
@@ -68,7 +71,7 @@ public class OwnTopics {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
             for (Map.Entry<String, Map<String, String>> topic : topics.entrySet()) {
-                ensure(admin, topic.getKey(), topic.getValue());
+                configure(admin, topic.getKey(), topic.getValue());
             }
             executor.shutdown();
         } catch (InterruptedException e) {
@@ -84,7 +87,7 @@ public class OwnTopics {
         }
     }
 
-    private static void ensure(Admin admin, String name, Map<String, String> configs)
+    private static void configure(Admin admin, String name, Map<String, String> configs)
             throws InterruptedException, ExecutionException {
         try {
             admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty()).configs(configs))).all().get();
@@ -95,12 +98,13 @@ public class OwnTopics {
             }
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
             admin.incrementalAlterConfigs(Map.of(topic, configs.entrySet().stream()
-                    .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                    .map(config -> new AlterConfigOp(new ConfigEntry(config.getKey(), config.getValue()),
+                            AlterConfigOp.OpType.SET))
                     .toList())).all().get();
         }
     }
 
-    void onStop(@Observes io.quarkus.runtime.ShutdownEvent stop) {
+    void onStop(@Observes ShutdownEvent stop) {
         if (executor != null) {
             executor.shutdownNow();
         }

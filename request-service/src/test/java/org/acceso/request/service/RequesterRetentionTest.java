@@ -13,12 +13,7 @@ import org.acceso.contracts.Topics;
 import org.acceso.testsupport.KafkaEvents;
 import org.acceso.testsupport.PersonalDataScan;
 import org.acceso.testsupport.TestTokens;
-import org.acceso.testsupport.KafkaResource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
@@ -121,14 +116,8 @@ class RequesterRetentionTest {
 
     @Test
     void shouldKeepRequestEventsOnKafkaNoLongerThanTheirRetention() {
-        await().atMost(EVENTUALLY).untilAsserted(() -> {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers()))) {
-                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.REQUEST_EVENTS);
-                Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
-                assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
-                        .isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
-            }
-        });
+        await().atMost(EVENTUALLY).until(() -> Long.toString(Duration.ofDays(7).toMillis())
+                .equals(KafkaEvents.topicConfig(Topics.REQUEST_EVENTS, TopicConfig.RETENTION_MS_CONFIG)));
     }
 
     private static String fileAsRita(String subject) {

@@ -27,6 +27,8 @@ public interface RequestConfig {
 
     Receipt receipt();
 
+    Retention retention();
+
     interface Tracking {
         /** Prefix of tracking numbers: {@code <prefix>-<year>-<6 digits>}. */
         @WithDefault("AIP")
@@ -86,5 +88,23 @@ public interface RequestConfig {
         /** Who issues receipts: the body's name at the head of the printed receipt. */
         @WithDefault("Municipalidad de Rosario")
         String issuer();
+    }
+
+    /**
+     * The job that anonymises requesters (Law 25.326); how long their data is kept is {@code
+     * acceso.retention.requester-data}, a setting of the whole system (docs/privacy.md).
+     */
+    interface Retention {
+        /** How often each instance runs it (read by the {@code @Scheduled} expression), e.g. {@code 1h}. */
+        @WithDefault("1h")
+        String every();
+
+        /** How long after start it first runs (read by the {@code @Scheduled} expression). */
+        @WithDefault("5m")
+        String delay();
+
+        /** Requests anonymised per transaction. */
+        @WithDefault("100")
+        int batchSize();
     }
 }

@@ -10,6 +10,7 @@ import org.acceso.contracts.EventCodec;
 import org.acceso.contracts.RequesterAnonymised;
 import org.acceso.contracts.Topics;
 import org.acceso.eventing.Outbox;
+import org.acceso.request.config.RequestConfig;
 import org.acceso.request.domain.InformationRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -54,17 +55,17 @@ public class RequesterRetention {
 
     public RequesterRetention(EntityManager em, Outbox outbox, Clock clock,
                               @ConfigProperty(name = "acceso.retention.requester-data", defaultValue = "P5Y") String retention,
-                              @ConfigProperty(name = "request.retention.batch-size", defaultValue = "100") int batchSize) {
+                              RequestConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
         this.retention = retention;
-        this.batchSize = batchSize;
+        this.batchSize = config.retention().batchSize();
         closedBefore(Instant.EPOCH); // a malformed setting fails the start, not the first run
     }
 
-    @Scheduled(identity = "requester-retention", every = "${request.retention.every:1h}",
-            delayed = "${request.retention.delay:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(identity = "requester-retention", every = "${request.retention.every}",
+            delayed = "${request.retention.delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         int total = 0;

@@ -87,15 +87,16 @@ final class Keycloak {
             String location = created.headers().firstValue("Location").orElseThrow();
             id = location.substring(location.lastIndexOf('/') + 1);
         } else if (created.statusCode() == 409) {
-            JsonNode found = read(check(admin("GET", "/admin/realms/" + REALM + "/users?exact=true&username="
-                    + username, null), "finding " + username, 200));
+            JsonNode found = read(check(admin("GET", "/admin/realms/" + REALM + "/users?exact=true&email="
+                    + email, null), "finding " + username, 200));
             id = found.get(0).get("id").asText();
         } else {
             throw new IllegalStateException("creating " + username + ": " + created.statusCode() + " " + created.body());
         }
         check(admin("POST", "/admin/realms/" + REALM + "/users/" + id + "/role-mappings/realm",
                 List.of(Map.of("id", role.get("id").asText(), "name", "resident"))), "role for " + username, 204);
-        return new Resident(username, email, token(username, username));
+        // the realm makes the e-mail address the user name (registrationEmailAsUsername): sign in with it
+        return new Resident(username, email, token(email, username));
     }
 
     /** An access token from the password grant of {@value #CLI_CLIENT}. */

@@ -82,9 +82,9 @@ public final class EventCodec {
 
     /**
      * The event of {@code family} that the envelope carries, or empty when its type is not a member of that
-     * family (a tolerant reader skips types it does not know). Request and deadline events must name their
-     * request (agency and policy events are about none). Throws {@link MalformedEventException} when a known type's
-     * payload cannot be read.
+     * family (a tolerant reader skips types it does not know). Events about a request must name it (agency, policy and
+     * staff events are about no request). Throws {@link MalformedEventException} when a known type's payload cannot be
+     * read.
      */
     public static <F extends AccesoEvent> Optional<F> decode(Envelope envelope, Class<F> family) {
         Class<? extends AccesoEvent> type = TYPES.get(envelope.type());
@@ -92,7 +92,7 @@ public final class EventCodec {
             return Optional.empty();
         }
         if (envelope.requestId() == null && !AgencyEvent.class.isAssignableFrom(type)
-                && !PolicyEvent.class.isAssignableFrom(type)) {
+                && !PolicyEvent.class.isAssignableFrom(type) && !StaffEvent.class.isAssignableFrom(type)) {
             throw new MalformedEventException(envelope.type() + " event " + envelope.eventId() + " names no request", null);
         }
         return Optional.of(family.cast(readPayload(envelope, type)));

@@ -17,6 +17,8 @@ public final class Topics {
 
     /** Published by deadline-service: the jurisdiction policy in force, compacted, one key ({@link PolicyEvent#KEY}). */
     public static final String POLICY_EVENTS = "policy-events";
+    /** Published by request-service: the staff directory read from Keycloak, compacted, keyed by user id. */
+    public static final String STAFF_EVENTS = "staff-events";
 
     private Topics() {
     }
@@ -37,6 +39,9 @@ public final class Topics {
         }
         if (event instanceof PolicyEvent) {
             return POLICY_EVENTS;
+        }
+        if (event instanceof StaffEvent) {
+            return STAFF_EVENTS;
         }
         throw new IllegalArgumentException("No topic for " + event);
     }

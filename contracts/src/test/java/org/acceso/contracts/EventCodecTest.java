@@ -152,6 +152,29 @@ class EventCodecTest {
     }
 
     @Test
+    void shouldReadAStaffEventWithoutARequest() throws IOException {
+        Envelope envelope = EventCodec.read(example("StaffMemberUpdated"));
+
+        StaffEvent event = EventCodec.decode(envelope, StaffEvent.class).orElseThrow();
+
+        assertThat(envelope.requestId()).isNull();
+        assertThat(event).isEqualTo(new StaffMemberUpdated("9b2d1c3e-0f4a-4b5c-8d6e-7f8091a2b3c4", "carla", "Carla Gómez",
+                "carla@example.org", "es", java.util.List.of("clerk"), "OBRAS", true, Instant.parse("2026-11-27T09:00:00Z")));
+        assertThat(Topics.of(event)).isEqualTo("staff-events");
+    }
+
+    @Test
+    void shouldCarryTheLanguageOfEachPersonsNotices() throws IOException {
+        RequestAssigned assigned = EventCodec.payload(EventCodec.read(example("RequestAssigned")), RequestAssigned.class)
+                .orElseThrow();
+        RequestFiled filed = EventCodec.payload(EventCodec.read(example("RequestFiled")), RequestFiled.class).orElseThrow();
+
+        assertThat(assigned.assignee().language()).isEqualTo("es");
+        assertThat(filed.requester().language()).isEqualTo(filed.language());
+        assertThat(new Person("u-1", "Ana Pérez", "ana@example.org").language()).isNull();
+    }
+
+    @Test
     void shouldPutEachFamilyOnItsOwnTopic() throws IOException {
         assertThat(Topics.of(EventCodec.decode(EventCodec.read(example("RequestAnswered")), RequestEvent.class).orElseThrow()))
                 .isEqualTo("request-events");

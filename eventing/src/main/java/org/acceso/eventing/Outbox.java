@@ -15,6 +15,7 @@ import org.acceso.contracts.EventCodec;
 import org.acceso.contracts.PolicyEvent;
 import org.acceso.contracts.PublicationEvent;
 import org.acceso.contracts.RequestEvent;
+import org.acceso.contracts.StaffEvent;
 import org.acceso.contracts.Topics;
 import org.acceso.observability.Correlation;
 
@@ -75,6 +76,12 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public Envelope append(PolicyEvent event) {
         return write(PolicyEvent.KEY, null, event);
+    }
+
+    /** Appends a staff event, keyed by the person's user id (its topic is compacted: the last record per person wins). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Envelope append(StaffEvent event) {
+        return write(event.userId(), null, event);
     }
 
     /** An event about a request, for {@link #appendAll}. */

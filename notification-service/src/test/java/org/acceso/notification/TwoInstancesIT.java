@@ -65,7 +65,8 @@ class TwoInstancesIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(Topics.REQUEST_EVENTS, 3, (short) 1),
                     new NewTopic(Topics.DEADLINE_EVENTS, 3, (short) 1),
-                    new NewTopic(Topics.AGENCY_EVENTS, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    new NewTopic(Topics.AGENCY_EVENTS, 1, (short) 1),
+                    new NewTopic(Topics.STAFF_EVENTS, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         first = start("first");
         second = start("second");

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.ScreenshotType;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,21 @@ final class Browser implements AutoCloseable {
                 .setHeadless(true)
                 .setArgs(List.of("--disable-gpu", "--disable-background-networking", "--disable-component-update",
                         "--no-first-run")));
+    }
+
+    /** The browser of a journey class: the build's Chromium and axe-core, screenshots where the settings say. */
+    static Browser fromSettings() {
+        SystemTestSettings settings = SystemTestSettings.fromSystemProperties();
+        return new Browser(settings.chromium(), settings.axe(), settings.screenshotsDir());
+    }
+
+    /** For a journey class's {@code @RegisterExtension}: a failed step leaves a screenshot of every page still open. */
+    static AfterTestExecutionCallback screenshotsOnFailure(Supplier<Browser> browser) {
+        return context -> {
+            if (context.getExecutionException().isPresent() && browser.get() != null) {
+                browser.get().screenshotOpenPages(context.getRequiredTestMethod().getName());
+            }
+        };
     }
 
     /** A fresh person: their own cookies, a wide window, Spanish by default. */

@@ -58,16 +58,11 @@ class BrowserJourneysIT {
 
     /** A failed step leaves a screenshot of every open page in the screenshots folder. */
     @RegisterExtension
-    final AfterTestExecutionCallback screenshotsOnFailure = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            browser.screenshotOpenPages(context.getRequiredTestMethod().getName());
-        }
-    };
+    final AfterTestExecutionCallback screenshotsOnFailure = Browser.screenshotsOnFailure(() -> browser);
 
     @BeforeAll
     void startBrowser() {
-        SystemTestSettings settings = SystemTestSettings.fromSystemProperties();
-        browser = new Browser(settings.chromium(), settings.axe(), settings.screenshotsDir());
+        browser = Browser.fromSettings();
         front = SharedSystem.get().gatewayUrl();
     }
 

@@ -2,11 +2,13 @@ package org.acceso.systemtests;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.acceso.systemtests.Mailbox.Mail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,14 +16,15 @@ import java.util.Map;
 
 import static org.acceso.systemtests.Gateway.as;
 import static org.acceso.systemtests.Gateway.assertProblem;
+import static org.acceso.systemtests.Gateway.awaitOrFail;
 import static org.acceso.systemtests.Gateway.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The request lifecycle through the gateway, with the real Keycloak's tokens: Ana files, Elena (coordinator) routes it to
  * OBRAS, Carla (clerk of OBRAS) asks for a clarification, Ana replies, Carla extends the deadline, attaches a PDF and
- * answers PARTIALLY_GRANTED citing a ground, Ana downloads the PDF byte for byte and appeals. Diego, a clerk of SALUD,
- * gets 404 for the request at every step.
+ * answers PARTIALLY_GRANTED citing a ground, Ana downloads the PDF byte for byte and appeals, Elena upholds the appeal in
+ * part and Ana receives the decision by e-mail. Diego, a clerk of SALUD, gets 404 for the request at every step.
  */
 @ExtendWith(SharedSystem.class)
 class RequestLifecycleIT {
@@ -98,9 +101,26 @@ class RequestLifecycleIT {
         assertThat(appealed.getString("appeal.against")).isEqualTo("PARTIALLY_GRANTED");
         diegoCannotSee(id);
 
+        JsonPath resolved = ok(as("elena").body(Map.of("decision", "PARTIALLY_UPHELD",
+                        "text", "Los nombres de los funcionarios que firmaron los contratos deben entregarse."))
+                .post("/api/requests/{id}/appeal/resolution", id));
+        assertThat(resolved.getString("status")).isEqualTo("APPEAL_RESOLVED");
+        diegoCannotSee(id);
+
         List<String> history = ok(as("fede").get("/api/requests/{id}/history", id)).getList("action", String.class);
         assertThat(history).containsExactly("file", "assign", "requestClarification", "provideClarification", "extend",
-                "answer", "appeal");
+                "answer", "appeal", "resolveAppeal");
+
+        String trackingNumber = filed.getString("trackingNumber");
+        List<Mail> decision = awaitOrFail("ana's e-mail of the appeal's decision on " + trackingNumber, Duration.ofSeconds(90),
+                () -> SharedSystem.get().mailbox().to("ana@example.org", trackingNumber).stream()
+                        .filter(mail -> mail.subject().startsWith("Decisión sobre su reclamo")).toList(),
+                mails -> !mails.isEmpty());
+        assertThat(decision).hasSize(1);
+        assertThat(decision.get(0).subject()).isEqualTo("Decisión sobre su reclamo por la solicitud " + trackingNumber);
+        assertThat(decision.get(0).text())
+                .contains("se hizo lugar a su reclamo en parte")
+                .contains("Los nombres de los funcionarios que firmaron los contratos deben entregarse.");
     }
 
     /** Diego, a clerk of another agency, finds nothing: not the request, its history, its documents, nor any move. */

@@ -90,12 +90,36 @@ class SecurityIT {
     @Test
     void aSignedInUserWithNoRoleInAccesoIsForbidden() {
         KeycloakAdmin admin = new KeycloakAdmin();
-        admin.ensureUser("nadie", "nadie@example.org");
-        String token = admin.passwordGrant("acceso-cli", "nadie", "nadie");
+        String nadie = admin.ensureUser("nadie");
+        admin.removeDefaultRoles(nadie); // every new account is a resident (the realm's default roles) unless taken away
+        String token = admin.passwordGrant("acceso-cli", "nadie@example.org", "nadie");
 
         Response response = withToken(token).get("/api/requests/mine");
 
         assertProblem(response, 403);
+    }
+
+    @Test
+    void aBurstOfWrongPasswordsLocksTheAccountUntilItCoolsDown() {
+        KeycloakAdmin admin = new KeycloakAdmin();
+        String cerrojo = admin.ensureUser("cerrojo");
+        String login = "cerrojo@example.org";
+        admin.clearLockout(cerrojo);
+        assertThat(admin.passwordGrantStatus(login, "cerrojo")).as("the right password, before").isEqualTo(200);
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(admin.passwordGrantStatus(login, "wrong-" + attempt)).as("wrong password %d", attempt).isEqualTo(400);
+        }
+
+        // failures less than a second apart lock the account at once (quickLoginCheckMilliSeconds), 60 s at least
+        Map<String, Object> status = awaitOrFail("cerrojo locked out", Duration.ofSeconds(10), () -> admin.lockout(cerrojo),
+                lockout -> Boolean.TRUE.equals(lockout.get("disabled")));
+        assertThat(((Number) status.get("numFailures")).intValue()).isPositive();
+        assertThat(admin.passwordGrantStatus(login, "cerrojo")).as("the right password, while locked: refused, "
+                + "as a wrong one is (invalid_grant), so the lock tells an attacker nothing").isEqualTo(400);
+
+        admin.clearLockout(cerrojo); // what an administrator does in the console
+        assertThat(admin.passwordGrantStatus(login, "cerrojo")).as("the right password, after").isEqualTo(200);
     }
 
     @Test
@@ -226,12 +250,75 @@ class SecurityIT {
             assertThat(created.statusCode()).as("create client %s: %s", clientId, created.asString()).isIn(201, 409);
         }
 
-        void ensureUser(String username, String email) {
-            Response created = admin().body(Map.of("username", username, "enabled", true, "email", email,
+        /**
+         * Makes the user {@code <name>@example.org} (password {@code name}) unless it exists; returns its id. The realm
+         * makes the e-mail address the user name of every account (registrationEmailAsUsername), so it signs in with it.
+         */
+        String ensureUser(String name) {
+            String email = name + "@example.org";
+            Response created = admin().body(Map.of("username", email, "enabled", true, "email", email,
                             "emailVerified", true, "firstName", "Sin", "lastName", "Rol",
+                            "credentials", List.of(Map.of("type", "password", "value", name, "temporary", false))))
+                    .post(realm() + "/users");
+            assertThat(created.statusCode()).as("create user %s: %s", email, created.asString()).isIn(201, 409);
+            List<String> ids = admin().queryParam("email", email).queryParam("exact", true).get(realm() + "/users")
+                    .jsonPath().getList("id", String.class);
+            assertThat(ids).as("user %s", email).hasSize(1);
+            return ids.get(0);
+        }
+
+        /** Takes the realm's default roles (and with them {@code resident}) away from a user. */
+        void removeDefaultRoles(String userId) {
+            Map<String, Object> role = admin().get(realm() + "/roles/default-roles-acceso").jsonPath().getMap("$");
+            Response removed = admin().body(List.of(Map.of("id", role.get("id"), "name", role.get("name"))))
+                    .delete(realm() + "/users/" + userId + "/role-mappings/realm");
+            assertThat(removed.statusCode()).as("remove the default roles: %s", removed.asString()).isEqualTo(204);
+        }
+
+        /** The realm's brute-force detection's view of a user ({@code disabled}, {@code numFailures}, ...). */
+        Map<String, Object> lockout(String userId) {
+            return admin().get(realm() + "/attack-detection/brute-force/users/" + userId).jsonPath().getMap("$");
+        }
+
+        void clearLockout(String userId) {
+            assertThat(admin().delete(realm() + "/attack-detection/brute-force/users/" + userId).statusCode()).isEqualTo(204);
+        }
+
+        /** The status of a password grant of {@code acceso-cli}: 200, or 400 ({@code invalid_grant}) when refused. */
+        int passwordGrantStatus(String username, String password) {
+            return RestAssured.given().config(Http.config())
+                    .formParam("grant_type", "password").formParam("client_id", KeycloakServer.CLI_CLIENT)
+                    .formParam("username", username).formParam("password", password)
+                    .post(keycloak.issuer() + "/protocol/openid-connect/token").statusCode();
+        }
+
+        private String realm() {
+            return keycloak.url() + "/admin/realms/" + KeycloakServer.REALM;
+        }
+
+        /**
+         * A new user with {@code realmRole} and these attributes (e.g. a clerk's {@code agency}, a {@code locale}), who
+         * has never signed in; returns their user id.
+         */
+        String createUser(String username, String email, String firstName, String lastName,
+                          Map<String, List<String>> attributes, String realmRole) {
+            String users = keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/users";
+            Response created = admin().body(Map.of("username", username, "enabled", true, "email", email,
+                            "emailVerified", true, "firstName", firstName, "lastName", lastName, "attributes", attributes,
                             "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false))))
-                    .post(keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/users");
-            assertThat(created.statusCode()).as("create user %s: %s", username, created.asString()).isIn(201, 409);
+                    .post(users);
+            assertThat(created.statusCode()).as("create user %s: %s", username, created.asString()).isEqualTo(201);
+            String location = created.header("Location");
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            Response role = admin().get(keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + "/roles/" + realmRole);
+            assertThat(role.statusCode()).as("role %s: %s", realmRole, role.asString()).isEqualTo(200);
+            Response mapped = admin().body(List.of(Map.of("id", role.jsonPath().getString("id"), "name", realmRole)))
+                    .post(users + "/" + id + "/role-mappings/realm");
+            assertThat(mapped.statusCode()).as("grant %s to %s: %s", realmRole, username, mapped.asString()).isEqualTo(204);
+            Response read = admin().get(users + "/" + id);
+            assertThat(read.jsonPath().getMap("attributes")).as("attributes of %s as Keycloak keeps them", username)
+                    .containsAllEntriesOf(attributes);
+            return id;
         }
 
         String passwordGrant(String clientId, String username, String password) {

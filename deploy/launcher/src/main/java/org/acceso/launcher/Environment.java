@@ -13,6 +13,8 @@ public final class Environment {
 
     public static final String DB_PASSWORD = "acceso";
     public static final String GATEWAY_CLIENT_SECRET = "acceso-gateway-secret";
+    /** The demo realm's secret of {@code acceso-staff-directory}, the client request-service reads the staff with. */
+    public static final String STAFF_DIRECTORY_SECRET = "acceso-staff-directory-secret";
     public static final String MAIL_FROM_ADDRESS = "no-reply@acceso.example.org";
     public static final String MAIL_FROM = "Acceso <" + MAIL_FROM_ADDRESS + ">";
 
@@ -40,6 +42,11 @@ public final class Environment {
         if (service.needs(Service.Needs.KAFKA)) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", at.kafkaBootstrap());
         }
+        if (service == Service.REQUEST) {
+            // the staff directory: Keycloak's admin API (the server, not the realm: the admin client adds the paths)
+            env.put("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", at.realmUrl().substring(0, at.realmUrl().indexOf("/realms/")));
+            env.put("ACCESO_STAFF_DIRECTORY_SECRET", STAFF_DIRECTORY_SECRET);
+        }
         if (service.needs(Service.Needs.MAIL)) {
             env.put("QUARKUS_MAILER_HOST", at.smtpHost());
             env.put("QUARKUS_MAILER_PORT", String.valueOf(at.smtpPort()));
@@ -57,6 +64,19 @@ public final class Environment {
             }
             env.put("ACCESO_GATEWAY_SECRET", GATEWAY_CLIENT_SECRET);
         }
+        return Collections.unmodifiableMap(env);
+    }
+
+    /**
+     * The variables Keycloak is started with besides its own: the SMTP server through which the realm sends its account
+     * e-mails (address confirmation, password reset). deploy/keycloak/acceso-realm.json reads them as
+     * {@code ${ACCESO_SMTP_*}} placeholders when Keycloak imports it, so the one realm file serves every stack.
+     */
+    public static Map<String, String> keycloak(Addresses at) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ACCESO_SMTP_HOST", at.smtpHost());
+        env.put("ACCESO_SMTP_PORT", String.valueOf(at.smtpPort()));
+        env.put("ACCESO_SMTP_FROM", MAIL_FROM_ADDRESS);
         return Collections.unmodifiableMap(env);
     }
 

@@ -6,7 +6,10 @@ public enum Infrastructure implements Component {
     POSTGRES("postgres"),
     /** One Apache Kafka node in KRaft mode (broker and controller). */
     KAFKA("kafka"),
-    /** Keycloak from its Maven distribution, realm {@code acceso} imported from deploy/keycloak/acceso-realm.json. */
+    /**
+     * Keycloak from its Maven distribution, realm {@code acceso} imported from deploy/keycloak/acceso-realm.json (its
+     * e-mails through GreenMail), theme from deploy/keycloak/themes.
+     */
     KEYCLOAK("keycloak"),
     /** GreenMail standalone: accepts every e-mail and shows it through a REST API. */
     MAIL("greenmail");

@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * Keycloak from its Maven distribution, {@code start-dev} with the realm imported from deploy/keycloak/acceso-realm.json
- * and the hostname pinned, so a token's issuer is the same whatever host a client used. The distribution is unpacked
- * once into its home and augmented by its first start; a lock on the home, held from unpacking until Keycloak
- * answers, keeps two launchers from unpacking, augmenting or importing into it at once. That first start always
+ * (its e-mails through this stack's SMTP server: {@link Environment#keycloak}), the realm's theme installed from
+ * deploy/keycloak/themes, and the hostname pinned, so a token's issuer is the same whatever host a client used. The
+ * distribution is unpacked once into its home and augmented by its first start; a lock on the home, held from
+ * unpacking until Keycloak answers, keeps two launchers from unpacking, augmenting or importing into it at once. That first start always
  * runs on the C1 compiler only, leaving CPU to what starts beside it (the services' build).
  */
 final class KeycloakRunner extends Runner {
@@ -53,6 +54,7 @@ final class KeycloakRunner extends Runner {
                 }
             }
             Files.writeString(importDir.resolve(Layout.REALM + "-realm.json"), realmFor(spec.realmFile(), spec.layout()));
+            installThemes(spec.themesDir(), home.resolve("themes"));
             if (!spec.keycloakInMemory()) {
                 Files.createDirectories(h2Dir());
             }
@@ -69,6 +71,30 @@ final class KeycloakRunner extends Runner {
     static String realmFor(Path realmFile, Layout layout) throws IOException {
         String contractGateway = "http://" + Layout.HOST + ":" + Service.GATEWAY.defaultPort();
         return Files.readString(realmFile).replace(contractGateway, layout.gatewayUrl());
+    }
+
+    /**
+     * Puts each theme of {@code themes} (deploy/keycloak/themes: the realm's login and e-mail theme {@code acceso}) into
+     * the distribution's {@code themes/} folder, replacing an earlier copy; Keycloak reads that folder without a build.
+     */
+    static void installThemes(Path themes, Path installed) throws IOException {
+        Files.createDirectories(installed);
+        try (Stream<Path> each = Files.list(themes)) {
+            for (Path theme : each.filter(Files::isDirectory).toList()) {
+                Path target = installed.resolve(theme.getFileName().toString());
+                Distributions.deleteTree(target);
+                try (Stream<Path> files = Files.walk(theme)) {
+                    for (Path file : files.toList()) {
+                        Path copy = target.resolve(theme.relativize(file).toString());
+                        if (Files.isDirectory(file)) {
+                            Files.createDirectories(copy);
+                        } else {
+                            Files.copy(file, copy);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private Path h2Dir() {
@@ -89,6 +115,7 @@ final class KeycloakRunner extends Runner {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
         env.put("KC_HOSTNAME", layout.keycloakUrl());
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        env.putAll(Environment.keycloak(layout));
         List<String> append = new ArrayList<>(List.of("-Dacceso.component=keycloak"));
         append.addAll(Files.exists(builtMarker()) ? spec.jitOptions() : List.of("-XX:TieredStopAtLevel=1"));
         env.put("JAVA_OPTS_APPEND", String.join(" ", append));

@@ -241,7 +241,8 @@ public final class Main {
 
                   Acceso (all bound to %1$s)
                   ----------------------------------------------------------------------------------------------
-                  >>> the web front:     %2$s/           sign in as ana, carla, elena or fede (password = name)
+                  >>> the web front:     %2$s/           sign in as ana, carla, elena or fede (password = name),
+                                                                  or "Crear cuenta" (the confirmation link: GreenMail below)
                   gateway (web + API)    %2$s            /api/requests ...
                   web (front, direct)    %13$s            served through the gateway at /
                   request-service        %3$s            health: /q/health/ready

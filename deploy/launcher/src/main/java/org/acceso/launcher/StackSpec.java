@@ -122,6 +122,11 @@ public record StackSpec(
         return projectDir.resolve("deploy/keycloak/acceso-realm.json");
     }
 
+    /** Keycloak themes the realm uses (deploy/keycloak/themes/acceso), installed into Keycloak's own folder. */
+    public Path themesDir() {
+        return projectDir.resolve("deploy/keycloak/themes");
+    }
+
     static Path javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }

@@ -52,6 +52,17 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void shouldGiveKeycloakTheRealmsSmtpServerAndItsTheme() throws IOException {
+        Map<String, Object> keycloak = (Map<String, Object>) composeServices().get("keycloak");
+        assertThat(environmentOf(keycloak)).as("environment of keycloak in docker-compose.yml")
+                .containsAllEntriesOf(Environment.keycloak(new ComposeAddresses()));
+        assertThat((List<String>) keycloak.get("volumes")).as("volumes of keycloak")
+                .contains("./deploy/keycloak/acceso-realm.json:/opt/keycloak/data/import/acceso-realm.json:ro",
+                        "./deploy/keycloak/themes/acceso:/opt/keycloak/themes/acceso:ro");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void shouldPublishEachServiceOnItsContractPort() throws IOException {
         Map<String, Object> services = composeServices();
         Layout contract = Layout.fixed();

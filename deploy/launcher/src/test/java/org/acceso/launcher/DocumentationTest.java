@@ -24,6 +24,9 @@ class DocumentationTest {
                         .contains(variable);
             }
         }
+        for (String variable : Environment.keycloak(Layout.fixed()).keySet()) {
+            assertThat(contract).as("docs/runtime-contract.md names %s (set for keycloak)", variable).contains(variable);
+        }
         Layout contractPorts = Layout.fixed();
         for (Component component : Component.all()) {
             for (int port : contractPorts.portsOf(component)) {

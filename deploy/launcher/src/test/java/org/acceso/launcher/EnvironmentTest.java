@@ -21,7 +21,11 @@ class EnvironmentTest {
                 .containsEntry("QUARKUS_DATASOURCE_USERNAME", "acceso_request")
                 .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "acceso")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", "http://127.0.0.1:8180")
+                .containsEntry("ACCESO_STAFF_DIRECTORY_SECRET", "acceso-staff-directory-secret")
                 .doesNotContainKey("QUARKUS_MAILER_HOST");
+        assertThat(Environment.of(Service.NOTIFICATION, layout))
+                .doesNotContainKeys("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", "ACCESO_STAFF_DIRECTORY_SECRET");
         assertThat(Environment.of(Service.GATEWAY, layout))
                 .doesNotContainKeys("QUARKUS_DATASOURCE_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS");
     }
@@ -57,6 +61,18 @@ class EnvironmentTest {
         }
         assertThat(gateway).containsEntry("ACCESO_GATEWAY_SECRET", "acceso-gateway-secret")
                 .containsEntry("QUARKUS_HTTP_PORT", String.valueOf(free.httpPort(Service.GATEWAY)));
+    }
+
+    @Test
+    void shouldGiveKeycloakTheStacksSmtpServerForTheRealmsEmails() {
+        Layout free = Layout.free();
+        assertThat(Environment.keycloak(free)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ACCESO_SMTP_HOST", "127.0.0.1",
+                "ACCESO_SMTP_PORT", String.valueOf(free.smtpPort()),
+                "ACCESO_SMTP_FROM", "no-reply@acceso.example.org"));
+        assertThat(Environment.keycloak(free).get("ACCESO_SMTP_FROM"))
+                .as("the realm's e-mails come from the same address as the notices")
+                .isEqualTo(Environment.MAIL_FROM_ADDRESS);
     }
 
     @Test

@@ -96,6 +96,15 @@ public interface GatewayConfig {
         @WithDefault("5s")
         Duration retryAfter();
 
+        /**
+         * The largest body the gateway holds so that an exchange safe to repeat can be sent once more when its pooled
+         * connection turns out closed; an exchange with a larger body (or one of unknown length) streams through and is
+         * not sent again.
+         */
+        @WithDefault("64K")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize retryMaxBody();
+
         CircuitBreaker circuitBreaker();
     }
 
@@ -105,7 +114,11 @@ public interface GatewayConfig {
         @WithDefault("10")
         int window();
 
-        /** The share of failures (connection refused, reset, timeout) in that window that opens the breaker. */
+        /**
+         * The share of failures in that window that opens the breaker: connections refused, timeouts, 5xx answers of the
+         * service's own, exchanges it broke off on a connection opened for them. A caller going away or a pooled
+         * connection found closed is not a failure of the service.
+         */
         @WithDefault("0.5")
         double failureRatio();
 

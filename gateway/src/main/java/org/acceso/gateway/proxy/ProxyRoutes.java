@@ -1,6 +1,5 @@
 package org.acceso.gateway.proxy;
 
-import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
@@ -9,10 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.acceso.gateway.config.GatewayConfig;
 import org.acceso.gateway.http.BodyPolicyFilter;
-import org.acceso.gateway.http.CorrelationIdFilter;
 import org.acceso.gateway.http.Problems;
 import org.acceso.gateway.http.ServiceName;
-import org.jboss.logging.Logger;
 
 import java.util.Optional;
 
@@ -23,8 +20,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ProxyRoutes {
-
-    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
     private final RouteTable routes;
     private final GatewayConfig config;
@@ -68,27 +63,13 @@ public class ProxyRoutes {
         }
         long retryAfter = Math.max(1, config.backend().retryAfter().toSeconds());
         ResponseTimeout responseTimeout = new ResponseTimeout(config.backend().readTimeout().toMillis());
+        ForwardingInterceptor interceptor = new ForwardingInterceptor(rc, route, bodies.limitOf(rc), backends, retryAfter,
+                responseTimeout, config.backend().retryMaxBody().asLongValue());
         // One proxy per exchange (a few small objects) so that the interceptor can hold this RoutingContext.
         // No response cache (the default), and no WebSocket tunnelling: it would bypass the interceptor.
         HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), backends.client())
-                .origin(proxy -> proxy.client().request(originOf(route))
-                        // failures reach the proxy through the response; this only keeps them out of the error log
-                        .onSuccess(request -> {
-                            request.exceptionHandler(failure -> LOG.debugf("%s to %s: %s",
-                                    CorrelationIdFilter.of(rc), route.service(), failure.getMessage()));
-                            responseTimeout.requestCreated(request);
-                        }))
-                .addInterceptor(new ForwardingInterceptor(rc, route, bodies.limitOf(rc), backends, retryAfter,
-                        responseTimeout))
+                .origin(interceptor::open)
+                .addInterceptor(interceptor)
                 .handle(rc.request());
-    }
-
-    private RequestOptions originOf(ServiceRoute route) {
-        GatewayConfig.Backend backend = config.backend();
-        return new RequestOptions()
-                .setHost(route.origin().getHost())
-                .setPort(route.port())
-                .setSsl(route.isHttps())
-                .setConnectTimeout(backend.connectTimeout().toMillis());
     }
 }

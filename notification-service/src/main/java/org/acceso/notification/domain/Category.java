@@ -12,5 +12,7 @@ public enum Category {
     /** Due soon, missed, very overdue. */
     DEADLINE_ALERTS,
     /** The daily digests of agencies and of the directorate. */
-    DIGESTS
+    DIGESTS,
+    /** For coordinators: new requests no agency holds, appeals filed; by e-mail one by one or in a daily digest. */
+    COORDINATION
 }

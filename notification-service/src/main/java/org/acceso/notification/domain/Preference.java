@@ -13,7 +13,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Whether a user wants a category of (not legally significant) notices by e-mail and in the app. Absent = yes to both. */
+/**
+ * Whether a user wants a category of (not legally significant) notices by e-mail and in the app, and whether its e-mails
+ * go one by one or in a daily digest. Absent = both channels, one by one.
+ */
 @Entity
 @Table(name = "notification_preference")
 @IdClass(Preference.Key.class)
@@ -33,6 +36,10 @@ public class Preference extends PanacheEntityBase {
     @Column(name = "in_app", nullable = false)
     public boolean inApp;
 
+    /** The category's e-mails go in one daily digest instead of one by one (only for {@link Category#COORDINATION}). */
+    @Column(name = "daily_digest", nullable = false)
+    public boolean dailyDigest;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -50,7 +57,7 @@ public class Preference extends PanacheEntityBase {
         return preference;
     }
 
-    public static void set(String userId, Category category, boolean email, boolean inApp, Instant at) {
+    public static void set(String userId, Category category, boolean email, boolean inApp, boolean dailyDigest, Instant at) {
         Preference preference = findById(new Key(userId, category));
         if (preference == null) {
             preference = new Preference();
@@ -59,6 +66,7 @@ public class Preference extends PanacheEntityBase {
         }
         preference.email = email;
         preference.inApp = inApp;
+        preference.dailyDigest = dailyDigest;
         preference.updatedAt = at;
         preference.persist();
     }

@@ -89,6 +89,10 @@ public class TrackedRequest extends PanacheEntityBase {
     @Column(name = "assignee_email")
     public String assigneeEmail;
 
+    /** The assigned clerk's language, as RequestAssigned said (null: not said). */
+    @Column(name = "assignee_language")
+    public String assigneeLanguage;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public RequestState state = RequestState.OPEN;
@@ -245,6 +249,7 @@ public class TrackedRequest extends PanacheEntityBase {
         assigneeUserId = assignee == null ? null : assignee.userId();
         assigneeName = assignee == null ? null : assignee.name();
         assigneeEmail = assignee == null ? null : assignee.email();
+        assigneeLanguage = assignee == null ? null : assignee.language();
     }
 
     private static Instant instant(OffsetDateTime time) {

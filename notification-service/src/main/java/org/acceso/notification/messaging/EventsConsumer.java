@@ -8,6 +8,8 @@ import org.acceso.contracts.DeadlineEvent;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
 import org.acceso.contracts.RequestEvent;
+import org.acceso.contracts.StaffEvent;
+import org.acceso.contracts.StaffMemberUpdated;
 import org.acceso.contracts.Topics;
 import org.acceso.eventing.IdempotentConsumer;
 import org.acceso.notification.service.NotificationService;
@@ -17,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Turns request, deadline and agency events into notices. Idempotent by event id; a message that is not an
+ * Turns request, deadline, agency and staff events into notices. Idempotent by event id; a message that is not an
  * event (or a known event whose payload cannot be read) goes to the dead-letter topic at once, so it never
  * blocks its partition; other failures (e.g. a lock conflict) are retried first. Types it does not know are skipped.
  */
@@ -55,6 +57,18 @@ public class EventsConsumer {
     @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = EventCodec.MalformedEventException.class)
     public void agencyEvent(String message) {
         idempotent.process(CONSUMER, EventCodec.read(message), this::applyAgencyEvent);
+    }
+
+    @Incoming(Topics.STAFF_EVENTS)
+    @Blocking
+    @Retry(maxRetries = 5, delay = 1, delayUnit = ChronoUnit.SECONDS, abortOn = EventCodec.MalformedEventException.class)
+    public void staffEvent(String message) {
+        idempotent.process(CONSUMER, EventCodec.read(message), envelope -> EventCodec.decode(envelope, StaffEvent.class)
+                .ifPresent(event -> {
+                    if (event instanceof StaffMemberUpdated updated) {
+                        notifications.onStaffUpdated(updated);
+                    }
+                }));
     }
 
     private void applyAgencyEvent(Envelope envelope) {

@@ -90,7 +90,13 @@ public class NotificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Preferences choose(@Valid @NotNull(message = "a JSON body is required") Preferences body) {
         Map<Category, boolean[]> choices = new EnumMap<>(Category.class);
-        body.categories().forEach(c -> choices.put(Category.valueOf(c.category()), new boolean[]{c.email(), c.inApp()}));
+        for (Preferences.Choice c : body.categories()) {
+            Category category = Category.valueOf(c.category());
+            if (c.digest() && category != Category.COORDINATION) {
+                throw ProblemException.invalid("categories.dailyDigest", "is offered for COORDINATION only");
+            }
+            choices.put(category, new boolean[]{c.email(), c.inApp(), c.digest()});
+        }
         return view(inbox.choose(subject(), choices));
     }
 
@@ -143,7 +149,7 @@ public class NotificationResource {
     static Preferences view(List<org.acceso.notification.domain.Preference> preferences) {
         List<String> alwaysSent = NoticeRules.RULES.stream().filter(Rule::legal).map(Rule::kind).distinct().sorted().toList();
         return new Preferences(preferences.stream()
-                .map(p -> new Preferences.Choice(p.category.name(), p.email, p.inApp)).toList(), alwaysSent);
+                .map(p -> new Preferences.Choice(p.category.name(), p.email, p.inApp, p.dailyDigest)).toList(), alwaysSent);
     }
 
     /** A date is its first instant in the digest zone ({@code to}: the day after, so the day is included). */

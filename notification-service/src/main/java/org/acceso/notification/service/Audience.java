@@ -13,5 +13,7 @@ public enum Audience {
     /** The agency's backup address, if it has one. */
     AGENCY_BACKUP,
     /** The transparency directorate's auditors ({@code notification.recipients.auditors}). */
-    AUDITORS
+    AUDITORS,
+    /** Every active coordinator of the staff directory ({@code staff-events}), each in their language. */
+    COORDINATORS
 }

@@ -9,6 +9,7 @@ import org.acceso.notification.config.NotificationConfig;
 import org.acceso.notification.domain.Agency;
 import org.acceso.notification.domain.Category;
 import org.acceso.notification.domain.Channel;
+import org.acceso.notification.domain.DigestEntry;
 import org.acceso.notification.domain.Notification;
 import org.acceso.notification.domain.RequestState;
 import org.acceso.notification.domain.TrackedRequest;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +29,11 @@ import java.util.UUID;
 
 /**
  * The daily digests: one per agency with open requests (open, due within a few days, overdue), to the agency's
- * contact, and one for the directorate (every agency's figures and the overdue requests), to the auditors. They
- * go out once per local day from the configured hour: each digest's {@code digest_run} row (unique per digest and
- * day) is written in the transaction that stores its notices, so a second instance or a restart sends nothing
- * more that day. Figures come from what this service learned from events (the tracked requests), never from
+ * contact; one for the directorate (every agency's figures and the overdue requests), to the auditors; and one per
+ * coordinator who chose to get coordination notices in a digest (the notices kept for them since their last one,
+ * {@link DigestEntry}). They go out once per local day from the configured hour: each digest's {@code digest_run}
+ * row (unique per digest and day) is written in the transaction that stores its notices, so a second instance or a
+ * restart sends nothing more that day. Figures come from what this service learned from events (the tracked requests), never from
  * another service's database. "Due soon" counts calendar days.
  */
 @ApplicationScoped
@@ -38,8 +41,10 @@ public class Digests {
 
     public static final String AGENCY_KIND = "digest_agency";
     public static final String DIRECTORATE_KIND = "digest_directorate";
+    public static final String COORDINATION_KIND = "digest_coordination";
     static final String AGENCY_DIGEST = "AGENCY";
     static final String DIRECTORATE_DIGEST = "DIRECTORATE";
+    static final String COORDINATION_DIGEST = "COORDINATION";
 
     private static final Logger LOG = Logger.getLogger(Digests.class);
 
@@ -74,6 +79,7 @@ public class Digests {
         int ran = 0;
         ran += QuarkusTransaction.requiringNew().call(() -> agencyDigests(day) ? 1 : 0);
         ran += QuarkusTransaction.requiringNew().call(() -> directorateDigest(day) ? 1 : 0);
+        ran += QuarkusTransaction.requiringNew().call(() -> coordinationDigests(day) ? 1 : 0);
         return ran;
     }
 
@@ -90,7 +96,7 @@ public class Digests {
                 continue;
             }
             store(AGENCY_KIND, AGENCY_DIGEST + "/" + digest.code() + "/" + day, agency.contactEmail, agency.name,
-                    recipients.staffLanguage(), Map.of("d", digest));
+                    recipients.staffLanguage(), Map.of("d", digest), Category.DIGESTS);
             sent++;
         }
         LOG.infof("Agency digests of %s: %d stored", day, sent);
@@ -110,9 +116,40 @@ public class Digests {
                 lines(OVERDUE + " order by t.dueOn, t.trackingNumber", null, day), config.digest().dueSoonDays());
         for (Recipients.Recipient auditor : recipients.auditorList()) {
             store(DIRECTORATE_KIND, DIRECTORATE_DIGEST + "/" + day, auditor.email(), null, auditor.language(),
-                    Map.of("d", digest));
+                    Map.of("d", digest), Category.DIGESTS);
         }
         LOG.infof("Directorate digest of %s stored for %d auditor(s)", day, recipients.auditorList().size());
+        return true;
+    }
+
+    /**
+     * Each coordinator's digest of {@code day}: the coordination notices kept for them since their last digest, unless
+     * today's ran already. Nothing is sent to someone with nothing kept. Each kept notice is marked with the digest
+     * that carries it, in the digest's transaction.
+     */
+    boolean coordinationDigests(LocalDate day) {
+        if (!claim(COORDINATION_DIGEST, day)) {
+            return false;
+        }
+        Map<String, List<DigestEntry>> byRecipient = new LinkedHashMap<>();
+        for (DigestEntry entry : DigestEntry.waiting()) {
+            byRecipient.computeIfAbsent(entry.recipientUserId(), id -> new ArrayList<>()).add(entry);
+        }
+        for (Map.Entry<String, List<DigestEntry>> kept : byRecipient.entrySet()) {
+            List<DigestEntry> entries = kept.getValue();
+            DigestEntry latest = entries.get(entries.size() - 1); // the address and language as they were last
+            Letter letter = notifications.letter(latest.language(), null, null);
+            CoordinationDigest digest = new CoordinationDigest(letter.date(day), entries.stream()
+                    .map(e -> new CoordinationDigest.Line(e.subject(), letter.day(e.createdAt())))
+                    .toList());
+            Notification notification = store(COORDINATION_KIND, COORDINATION_DIGEST + "/" + kept.getKey() + "/" + day,
+                    latest.recipientEmail(), latest.recipientName(), latest.language(), Map.of("d", digest),
+                    Category.COORDINATION);
+            if (notification != null) {
+                entries.forEach(entry -> entry.carriedBy(notification.id));
+            }
+        }
+        LOG.infof("Coordination digests of %s: %d stored", day, byRecipient.size());
         return true;
     }
 
@@ -192,19 +229,22 @@ public class Digests {
         return notifications.letter(recipients.staffLanguage(), null, null).date(day);
     }
 
-    private void store(String kind, String key, String address, String name, String language, Map<String, Object> data) {
+    /** Stores one digest e-mail; null when it was stored before. */
+    private Notification store(String kind, String key, String address, String name, String language,
+                               Map<String, Object> data, Category category) {
         UUID eventId = UUID.nameUUIDFromBytes(("digest/" + key).getBytes(StandardCharsets.UTF_8));
         if (NotificationService.exists(eventId, address, Channel.EMAIL)) {
-            return;
+            return null;
         }
         Map<String, Object> all = new LinkedHashMap<>(data);
         all.put("n", notifications.letter(language, name, null));
         NoticeWriter.Written written = writer.write(kind, language, all);
         Notification notification = notifications.newNotification(eventId, address, Channel.EMAIL, kind, written);
-        notification.category = Category.DIGESTS;
+        notification.category = category;
         notification.legal = false;
         notification.language = Languages.supported(language);
         notifications.save(notification);
+        return notification;
     }
 
     private ZoneId zone() {

@@ -79,11 +79,11 @@ public class InboxService {
         return preferences;
     }
 
-    /** Stores the user's choices (categories not named keep theirs). */
+    /** Stores the user's choices: e-mail, in-app, daily digest (categories not named keep theirs). */
     @Transactional
     public List<Preference> choose(String userId, Map<Category, boolean[]> choices) {
         Instant now = clock.instant();
-        choices.forEach((category, emailAndInApp) -> Preference.set(userId, category, emailAndInApp[0], emailAndInApp[1], now));
+        choices.forEach((category, choice) -> Preference.set(userId, category, choice[0], choice[1], choice[2], now));
         return preferences(userId);
     }
 

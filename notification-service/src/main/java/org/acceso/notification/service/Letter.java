@@ -127,6 +127,16 @@ public final class Letter {
         return words.word("outcome", code);
     }
 
+    /** The decision on an appeal, in plain words. */
+    public String decision(String code) {
+        return words.word("decision", code);
+    }
+
+    /** What an appeal was against (DENIED, PARTIALLY_GRANTED, DEEMED_DENIED), in plain words. */
+    public String appealedAgainst(String code) {
+        return words.word("against", code);
+    }
+
     /** Why a date moved, in plain words. */
     public String cause(String code) {
         return words.word("cause", code);

@@ -1,6 +1,8 @@
 package org.acceso.notification.service;
 
 import org.acceso.contracts.AccesoEvent;
+import org.acceso.contracts.AppealFiled;
+import org.acceso.contracts.AppealResolved;
 import org.acceso.contracts.AppealWindowOpened;
 import org.acceso.contracts.ClarificationProvided;
 import org.acceso.contracts.ClarificationRequested;
@@ -21,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import static org.acceso.notification.domain.Category.ASSIGNMENTS;
+import static org.acceso.notification.domain.Category.COORDINATION;
 import static org.acceso.notification.domain.Category.DEADLINE_ALERTS;
 import static org.acceso.notification.domain.Category.REQUEST_UPDATES;
 import static org.acceso.notification.service.Audience.AGENCY_BACKUP;
@@ -28,6 +31,7 @@ import static org.acceso.notification.service.Audience.AGENCY_CONTACT;
 import static org.acceso.notification.service.Audience.ASSIGNEE;
 import static org.acceso.notification.service.Audience.ASSIGNEE_OR_AGENCY;
 import static org.acceso.notification.service.Audience.AUDITORS;
+import static org.acceso.notification.service.Audience.COORDINATORS;
 import static org.acceso.notification.service.Audience.REQUESTER;
 import static org.acceso.notification.service.Rule.on;
 
@@ -37,7 +41,8 @@ import static org.acceso.notification.service.Rule.on;
  * {@code .html} if present), its category and whether it is legally significant (then it is sent whatever the
  * recipient's preferences). A new notice is a line here and its templates. Events not named here notify nobody:
  * RequestWithdrawn (the requester did it), RequestDeemedDenied and AppealWindowOpened for a deemed denial (the
- * DeadlineMissed notice tells it), AppealFiled, AppealResolved, AppealWindowClosed.
+ * DeadlineMissed notice tells it), AppealWindowClosed. Coordination notices go by e-mail one by one or in the
+ * coordinator's daily digest, as each coordinator chose ({@link Digests}).
  */
 public final class NoticeRules {
 
@@ -53,6 +58,8 @@ public final class NoticeRules {
             on(RequestFiled.class).unless(RequestFiled::imported)
                     .joinedWith(DeadlineScheduled.class, due -> true)
                     .notify(REQUESTER).as("receipt", REQUEST_UPDATES, LEGAL),
+            on(RequestFiled.class).unless(RequestFiled::imported).when(filed -> filed.agencyCode() == null)
+                    .notify(COORDINATORS).as("unrouted_request", COORDINATION, ROUTINE),
 
             on(RequestAssigned.class)
                     .notify(AGENCY_CONTACT, ASSIGNEE).as("assignment", ASSIGNMENTS, ROUTINE),
@@ -83,10 +90,16 @@ public final class NoticeRules {
             on(DeadlineMissed.class)
                     .notify(REQUESTER).as("deemed_denial", REQUEST_UPDATES, LEGAL),
             on(DeadlineMissed.class)
-                    .notify(AGENCY_CONTACT, AUDITORS).as("deadline_missed", DEADLINE_ALERTS, ROUTINE),
+                    .notify(AGENCY_CONTACT, ASSIGNEE, AGENCY_BACKUP, AUDITORS).as("deadline_missed", DEADLINE_ALERTS, ROUTINE),
 
             on(DeadlineVeryOverdue.class)
-                    .notify(AGENCY_CONTACT, AUDITORS).as("deadline_very_overdue", DEADLINE_ALERTS, ROUTINE),
+                    .notify(AGENCY_CONTACT, ASSIGNEE, AGENCY_BACKUP, AUDITORS)
+                    .as("deadline_very_overdue", DEADLINE_ALERTS, ROUTINE),
+
+            on(AppealFiled.class)
+                    .notify(COORDINATORS).as("appeal_filed", COORDINATION, ROUTINE),
+            on(AppealResolved.class)
+                    .notify(REQUESTER).as("appeal_resolved", REQUEST_UPDATES, LEGAL),
 
             // a new date for a running clock; the extension's new date is told by the extension notice
             on(DeadlineRescheduled.class)

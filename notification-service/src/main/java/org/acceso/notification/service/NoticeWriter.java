@@ -24,7 +24,8 @@ import java.util.TreeSet;
 public class NoticeWriter {
 
     /** Kinds written outside the rule table. */
-    public static final Set<String> DIGEST_KINDS = Set.of(Digests.AGENCY_KIND, Digests.DIRECTORATE_KIND);
+    public static final Set<String> DIGEST_KINDS = Set.of(Digests.AGENCY_KIND, Digests.DIRECTORATE_KIND,
+            Digests.COORDINATION_KIND);
 
     private static final String FOLDER = "notices/";
 

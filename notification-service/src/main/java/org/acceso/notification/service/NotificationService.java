@@ -10,13 +10,16 @@ import org.acceso.contracts.DeadlineEvent;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
 import org.acceso.contracts.RequesterAnonymised;
+import org.acceso.contracts.StaffMemberUpdated;
 import org.acceso.notification.config.NotificationConfig;
 import org.acceso.notification.domain.Agency;
 import org.acceso.notification.domain.Channel;
 import org.acceso.notification.domain.CompanionEvent;
 import org.acceso.notification.domain.DeferredEvent;
+import org.acceso.notification.domain.DigestEntry;
 import org.acceso.notification.domain.Notification;
 import org.acceso.notification.domain.Preference;
+import org.acceso.notification.domain.StaffMember;
 import org.acceso.notification.domain.TrackedRequest;
 import org.jboss.logging.Logger;
 
@@ -87,6 +90,12 @@ public class NotificationService {
         for (UUID requestId : DeferredEvent.requestsWaitingFor(updated.code())) {
             applyWaiting(TrackedRequest.lock(requestId), null);
         }
+    }
+
+    /** A staff member joined, changed or left (staff-events): kept for coordinators' notices and people's languages. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onStaffUpdated(StaffMemberUpdated updated) {
+        StaffMember.upsert(updated);
     }
 
     /**
@@ -213,7 +222,10 @@ public class NotificationService {
                 outcome.waitingFor());
     }
 
-    /** Stores the notice for one recipient: by e-mail and in the app, as the recipient's preferences allow. */
+    /**
+     * Stores the notice for one recipient: by e-mail and in the app, as the recipient's preferences allow; an e-mail the
+     * recipient wants in their daily digest is kept for it ({@link DigestEntry}) instead.
+     */
     private void store(Rule<?> rule, Envelope envelope, AccesoEvent event, DeadlineEvent companion,
                        TrackedRequest request, Recipients.Recipient recipient) {
         List<Channel> channels = new ArrayList<>();
@@ -232,6 +244,12 @@ public class NotificationService {
             if (written == null) {
                 written = writer.write(rule.kind(), recipient.language(), data(request, recipient, event, companion));
             }
+            if (channel == Channel.EMAIL && inDigest(rule, recipient)) {
+                DigestEntry.keep(envelope.eventId(), recipient.userId(), recipient.email(), recipient.name(),
+                        Languages.supported(recipient.language()), rule.kind(), request.requestId, request.trackingNumber,
+                        written.subject(), clock.instant());
+                continue;
+            }
             Notification notification = newNotification(envelope.eventId(), address, channel, rule.kind(), written);
             notification.recipientUserId = recipient.userId();
             notification.requestId = request.requestId;
@@ -245,6 +263,11 @@ public class NotificationService {
 
     private static boolean wants(Rule<?> rule, Recipients.Recipient recipient, Channel channel) {
         return rule.legal() || recipient.userId() == null || Preference.of(recipient.userId(), rule.category()).wants(channel);
+    }
+
+    /** Whether the recipient wants this category's e-mails in their daily digest (never a legally significant one). */
+    private static boolean inDigest(Rule<?> rule, Recipients.Recipient recipient) {
+        return !rule.legal() && recipient.userId() != null && Preference.of(recipient.userId(), rule.category()).dailyDigest;
     }
 
     static boolean exists(UUID eventId, String recipient, Channel channel) {

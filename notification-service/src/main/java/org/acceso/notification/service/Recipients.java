@@ -7,6 +7,7 @@ import org.acceso.contracts.RequestAssigned;
 import org.acceso.contracts.RequestEvent;
 import org.acceso.notification.config.NotificationConfig;
 import org.acceso.notification.domain.Agency;
+import org.acceso.notification.domain.StaffMember;
 import org.acceso.notification.domain.TrackedRequest;
 
 import java.util.ArrayList;
@@ -15,8 +16,11 @@ import java.util.List;
 /**
  * Finds who an audience is for one event of one request. The requester comes from RequestFiled (kept on the
  * tracked request), the assigned clerk from RequestAssigned, agency addresses from the agency catalogue
- * (the {@code agency-events} topic), the auditors from configuration. When a fact is not known yet (RequestFiled
- * not seen, the agency not in the catalogue yet) the answer is "wait", never "nobody".
+ * (the {@code agency-events} topic), coordinators from the staff directory (the {@code staff-events} topic), the
+ * auditors from configuration. When a fact is not known yet (RequestFiled not seen, the agency not in the catalogue
+ * yet) the answer is "wait", never "nobody". People are written to in their language: the requester's from the
+ * filing, a clerk's from RequestAssigned or the staff directory, a coordinator's from the staff directory; agency
+ * inboxes and the auditors' list in {@code notification.recipients.staff-language}.
  */
 @ApplicationScoped
 public class Recipients {
@@ -62,6 +66,7 @@ public class Recipients {
             case AGENCY_CONTACT -> agency(request, event, false);
             case AGENCY_BACKUP -> agency(request, event, true);
             case AUDITORS -> auditors();
+            case COORDINATORS -> coordinators();
         };
     }
 
@@ -85,12 +90,23 @@ public class Recipients {
             return Resolution.waitFor("the request events of request " + request.requestId, null);
         } else {
             clerk = request.assigneeUserId == null && request.assigneeEmail == null ? null
-                    : new Person(request.assigneeUserId, request.assigneeName, request.assigneeEmail);
+                    : new Person(request.assigneeUserId, request.assigneeName, request.assigneeEmail, request.assigneeLanguage);
         }
         if (clerk == null || (blankToNull(clerk.email()) == null && clerk.userId() == null)) {
             return Resolution.none();
         }
-        return Resolution.of(List.of(new Recipient(blankToNull(clerk.email()), clerk.userId(), clerk.name(), staffLanguage())));
+        String language = clerk.language() != null ? clerk.language() : StaffMember.languageOf(clerk.userId()).orElse(null);
+        return Resolution.of(List.of(new Recipient(blankToNull(clerk.email()), clerk.userId(), clerk.name(),
+                staffLanguage(language))));
+    }
+
+    private Resolution coordinators() {
+        List<Recipient> coordinators = new ArrayList<>();
+        for (StaffMember coordinator : StaffMember.coordinators()) { // without an e-mail: in the app only
+            coordinators.add(new Recipient(blankToNull(coordinator.email()), coordinator.userId(), coordinator.name(),
+                    staffLanguage(coordinator.language())));
+        }
+        return Resolution.of(coordinators);
     }
 
     private Resolution agency(TrackedRequest request, AccesoEvent event, boolean backup) {
@@ -124,8 +140,14 @@ public class Recipients {
         return auditors().recipients();
     }
 
+    /** The language of notices to staff who chose none, and to agency inboxes and auditors. */
     public String staffLanguage() {
         return Languages.supported(config.recipients().staffLanguage());
+    }
+
+    /** A staff member's chosen language when supported, else {@link #staffLanguage()}. */
+    String staffLanguage(String chosen) {
+        return chosen == null ? staffLanguage() : Languages.supported(chosen);
     }
 
     private static String blankToNull(String text) {

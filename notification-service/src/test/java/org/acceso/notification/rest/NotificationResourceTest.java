@@ -151,9 +151,11 @@ class NotificationResourceTest {
     void shouldKeepPreferencesButAlwaysSendLegallySignificantNotices() {
         Story story = Story.inSpanish().underWay();
         given().auth().oauth2(requester(story)).get("/notifications/preferences").then().statusCode(200)
-                .body("categories.category", contains("REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS"))
+                .body("categories.category", contains("REQUEST_UPDATES", "ASSIGNMENTS", "DEADLINE_ALERTS", "DIGESTS",
+                        "COORDINATION"))
                 .body("categories.email", everyItem(equalTo(true)))
                 .body("categories.inApp", everyItem(equalTo(true)))
+                .body("categories.dailyDigest", everyItem(equalTo(false)))
                 .body("alwaysSent", hasItem("receipt"))
                 .body("alwaysSent", hasItem("extension"))
                 .body("alwaysSent", hasItem("answer"))
@@ -195,7 +197,7 @@ class NotificationResourceTest {
                 .statusCode(400).contentType(PROBLEM)
                 .body("violations.field", contains("categories.category", "categories.inApp"))
                 .body("violations.message", contains(
-                        "must be one of REQUEST_UPDATES, ASSIGNMENTS, DEADLINE_ALERTS, DIGESTS", "is required"));
+                        "must be one of REQUEST_UPDATES, ASSIGNMENTS, DEADLINE_ALERTS, DIGESTS, COORDINATION", "is required"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"categories\":").put("/notifications/preferences")
                 .then().statusCode(400).contentType(PROBLEM).body("detail", equalTo("The request body is not well-formed JSON"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"categories\":[{\"category\":\"DIGESTS\","

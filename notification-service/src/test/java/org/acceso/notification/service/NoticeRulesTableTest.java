@@ -1,5 +1,7 @@
 package org.acceso.notification.service;
 
+import org.acceso.contracts.RequestFiled;
+import org.acceso.notification.domain.Category;
 import org.acceso.notification.support.Story;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The rule table on its own: which events notify, which complete another notice, and that every notice has its words. */
 class NoticeRulesTableTest {
@@ -27,9 +30,24 @@ class NoticeRulesTableTest {
     }
 
     @Test
-    void shouldNotSendAReceiptForAnImportedRequest() {
+    void shouldNotSendAReceiptForAnImportedRequestAndTellCoordinatorsOnlyOfRequestsNoAgencyHolds() {
         assertThat(NoticeRules.matching(story.filed(true))).isEmpty();
-        assertThat(NoticeRules.matching(story.filed(false))).extracting(Rule::kind).containsExactly("receipt");
+        assertThat(NoticeRules.matching(story.filed(false))).extracting(Rule::kind, Rule::to)
+                .containsExactly(tuple("receipt", List.of(Audience.REQUESTER)),
+                        tuple("unrouted_request", List.of(Audience.COORDINATORS)));
+        RequestFiled routed = new RequestFiled(story.trackingNumber, "s", story.agency, "es", Story.FILED_AT,
+                story.clerk(), false);
+        assertThat(NoticeRules.matching(routed)).extracting(Rule::kind).containsExactly("receipt");
+    }
+
+    @Test
+    void shouldTellCoordinatorsOfAppealsAndTheRequesterOfTheirDecision() {
+        assertThat(NoticeRules.matching(story.appealFiled("DENIED")))
+                .extracting(Rule::kind, Rule::to, Rule::category, Rule::legal)
+                .containsExactly(tuple("appeal_filed", List.of(Audience.COORDINATORS), Category.COORDINATION, false));
+        assertThat(NoticeRules.matching(story.appealResolved("UPHELD")))
+                .extracting(Rule::kind, Rule::to, Rule::legal)
+                .containsExactly(tuple("appeal_resolved", List.of(Audience.REQUESTER), true));
     }
 
     @Test
@@ -56,13 +74,30 @@ class NoticeRulesTableTest {
     }
 
     @Test
-    void shouldTellTheRequesterAndTheAgencyAndAuditorsOfAMissedDeadlineSeparately() {
+    void shouldTellTheRequesterAndTheAgencyItsClerkAndAuditorsOfAMissedDeadlineSeparately() {
+        List<Audience> staff = List.of(Audience.AGENCY_CONTACT, Audience.ASSIGNEE, Audience.AGENCY_BACKUP, Audience.AUDITORS);
         assertThat(NoticeRules.matching(story.missed()))
                 .extracting(Rule::kind, Rule::to, Rule::legal)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("deemed_denial", List.of(Audience.REQUESTER), true),
-                        org.assertj.core.groups.Tuple.tuple("deadline_missed",
-                                List.of(Audience.AGENCY_CONTACT, Audience.AUDITORS), false));
+                        tuple("deemed_denial", List.of(Audience.REQUESTER), true),
+                        tuple("deadline_missed", staff, false));
+        assertThat(NoticeRules.matching(story.veryOverdue()))
+                .extracting(Rule::kind, Rule::to, Rule::legal)
+                .containsExactly(tuple("deadline_very_overdue", staff, false));
+    }
+
+    @Test
+    void shouldWriteDecisionsAndWhatWasAppealedInPlainWords() {
+        assertThat(Words.of("es").word("decision", "PARTIALLY_UPHELD")).isEqualTo("se hizo lugar a su reclamo en parte");
+        assertThat(Words.of("en").word("decision", "DISMISSED")).isEqualTo("your appeal was dismissed");
+        for (String language : Languages.SUPPORTED) {
+            for (String decision : List.of("UPHELD", "PARTIALLY_UPHELD", "DISMISSED")) {
+                assertThat(Words.of(language).word("decision", decision)).as(decision + " in " + language).isNotEqualTo(decision);
+            }
+            for (String against : List.of("DENIED", "PARTIALLY_GRANTED", "DEEMED_DENIED")) {
+                assertThat(Words.of(language).word("against", against)).as(against + " in " + language).isNotEqualTo(against);
+            }
+        }
     }
 
     @Test

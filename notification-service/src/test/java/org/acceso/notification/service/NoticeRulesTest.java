@@ -3,6 +3,7 @@ package org.acceso.notification.service;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.internet.MimeMessage;
 import org.acceso.contracts.AgencyUpdated;
+import org.acceso.contracts.StaffMemberUpdated;
 import org.acceso.notification.support.Mailbox;
 import org.acceso.notification.support.Story;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.acceso.notification.support.Mailbox.awaitSubject;
 import static org.acceso.notification.support.Mailbox.html;
@@ -227,30 +229,159 @@ class NoticeRulesTest {
     }
 
     @Test
-    void shouldAlertTheAgencyAndTheAuditorsOfAMissedDeadline() {
+    void shouldAlertTheAgencyItsBackupTheAssignedClerkAndTheAuditorsOfAMissedDeadline() {
         Story story = Story.inSpanish().underWay();
 
         story.send(story.missed());
 
         String subject = "Vencida sin respuesta: solicitud " + story.trackingNumber + " de Secretaría de Obras Públicas "
                 + story.agency;
-        for (String address : List.of(story.agencyContact, AUDITOR_ONE, AUDITOR_TWO)) {
+        for (String address : List.of(story.agencyContact, story.agencyBackup, story.clerkEmail, AUDITOR_ONE, AUDITOR_TWO)) {
             MimeMessage mail = awaitSubject(address, story.trackingNumber + " de");
             assertThat(Mailbox.subject(mail)).isEqualTo(subject);
             assertThat(text(mail)).contains("el solicitante puede reclamar hasta el martes 23 de febrero de 2027");
         }
+        assertThat(text(awaitSubject(story.clerkEmail, "Vencida"))).startsWith("Hola Carla Gómez:");
     }
 
     @Test
-    void shouldAlertTheAgencyAndTheAuditorsOfAVeryOverdueRequest() {
+    void shouldAlertTheAgencyItsBackupTheAssignedClerkAndTheAuditorsOfAVeryOverdueRequest() {
         Story story = Story.inSpanish().underWay();
 
         story.send(story.veryOverdue());
 
-        for (String address : List.of(story.agencyContact, AUDITOR_ONE, AUDITOR_TWO)) {
+        for (String address : List.of(story.agencyContact, story.agencyBackup, story.clerkEmail, AUDITOR_ONE, AUDITOR_TWO)) {
             MimeMessage mail = awaitSubject(address, "Muy atrasada: solicitud " + story.trackingNumber);
             assertThat(Mailbox.subject(mail)).endsWith("15 días hábiles de atraso");
             assertThat(text(mail)).contains("lleva 15 días hábiles sin respuesta desde que venció, el lunes 21 de diciembre de 2026");
+        }
+    }
+
+    @Test
+    void shouldWriteToTheAssignedClerkInTheirLanguageAndToTheAgencyInTheStaffLanguage() {
+        Story story = Story.inSpanish().clerkReads("en").underWay();
+
+        story.send(story.missed());
+        story.send(story.veryOverdue());
+
+        MimeMessage missed = awaitSubject(story.clerkEmail, "Missed: request " + story.trackingNumber);
+        assertThat(Mailbox.subject(missed)).isEqualTo("Missed: request " + story.trackingNumber + " of Secretaría de Obras "
+                + "Públicas " + story.agency + " was not answered in time");
+        assertThat(text(missed)).startsWith("Hello Carla Gómez,")
+                .contains("passed its deadline on Monday, 21 December 2026, 23:59 (Argentina Time)")
+                .contains("the requester may appeal until Tuesday, 23 February 2027");
+        assertThat(html(missed)).contains("<html lang=\"en\">");
+        assertThat(Mailbox.subject(awaitSubject(story.clerkEmail, "Very overdue"))).contains(story.trackingNumber);
+        assertThat(Mailbox.subject(awaitSubject(story.agencyBackup, "Vencida sin respuesta"))).contains(story.trackingNumber);
+        assertThat(Mailbox.subjects(story.clerkEmail)).containsExactly(
+                "Request " + story.trackingNumber + " assigned to Secretaría de Obras Públicas " + story.agency + " (Carla Gómez)",
+                Mailbox.subject(missed), Mailbox.subject(awaitSubject(story.clerkEmail, "Very overdue")));
+    }
+
+    @Test
+    void shouldWriteToTheClerkInTheLanguageOfTheStaffDirectoryWhenTheAssignmentDoesNotSayIt() {
+        Story story = Story.inSpanish();
+        story.send(story.clerkInDirectory("en"));
+        story.underWay();
+
+        story.send(story.approaching());
+
+        MimeMessage mail = awaitSubject(story.clerkEmail, "Due soon");
+        assertThat(text(mail)).startsWith("Hello Carla Gómez,").contains("Monday, 21 December 2026");
+        assertThat(Mailbox.subject(awaitSubject(story.agencyBackup, "Vence pronto"))).contains(story.trackingNumber);
+    }
+
+    @Test
+    void shouldTellTheRequesterTheDecisionOnTheirAppeal() {
+        Story story = Story.inSpanish().underWay();
+        story.send(story.answered("DENIED", List.of("personal-data")));
+        story.send(story.appealWindow("DENIED"));
+        awaitSubject(story.requesterEmail, "Respuesta a su solicitud");
+
+        story.send(story.appealFiled("DENIED"));
+        story.send(story.appealResolved("PARTIALLY_UPHELD"));
+
+        MimeMessage mail = awaitSubject(story.requesterEmail, "Decisión sobre su reclamo");
+        assertThat(Mailbox.subject(mail)).isEqualTo("Decisión sobre su reclamo por la solicitud " + story.trackingNumber);
+        assertThat(text(mail))
+                .startsWith("Hola Ana Pérez:")
+                .contains("El miércoles 20 de enero de 2027 se decidió el reclamo que presentó por su solicitud "
+                        + story.trackingNumber + " (\"Contratos de recolección de residuos 2025\"): se hizo lugar a su reclamo en parte.")
+                .contains("Se ordena entregar los nombres de los funcionarios.");
+        assertThat(Mailbox.subjects(story.requesterEmail)).hasSize(3); // receipt, answer, decision: nothing for the appeal filed
+    }
+
+    @Test
+    void shouldTellAnEnglishRequesterTheDecisionOnTheirAppealInEnglish() {
+        Story story = Story.inEnglish().underWay();
+
+        story.send(story.appealResolved("DISMISSED"));
+
+        MimeMessage mail = awaitSubject(story.requesterEmail, "Decision on your appeal about request " + story.trackingNumber);
+        assertThat(text(mail)).startsWith("Hello Ana Pérez,")
+                .contains("On Wednesday, 20 January 2027 the appeal you filed about your request " + story.trackingNumber)
+                .contains("was decided: your appeal was dismissed.");
+        assertThat(html(mail)).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void shouldTellEveryCoordinatorOfANewRequestNoAgencyHoldsEachInTheirLanguage() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Story story = Story.inSpanish();
+        List<StaffMemberUpdated> coordinators = List.of(
+                Story.coordinator("elena-" + tag, "Elena Ruiz", "elena-" + tag + "@example.org", "es", true),
+                Story.coordinator("emma-" + tag, "Emma Stone", "emma-" + tag + "@example.org", null, true),
+                Story.coordinator("owen-" + tag, "Owen Hart", "owen-" + tag + "@example.org", "en", true));
+        coordinators.forEach(story::send);
+        try {
+            story.send(story.agencyUpdated());
+            story.send(story.filed());
+
+            MimeMessage toElena = awaitSubject("elena-" + tag + "@example.org", story.trackingNumber);
+            assertThat(Mailbox.subject(toElena)).isEqualTo("Nueva solicitud sin organismo: " + story.trackingNumber);
+            assertThat(text(toElena)).startsWith("Hola Elena Ruiz:")
+                    .contains("Asunto: Contratos de recolección de residuos 2025")
+                    .contains("Presentada el: jueves 26 de noviembre de 2026")
+                    .contains("hay que asignarla a uno");
+            assertThat(Mailbox.subject(awaitSubject("emma-" + tag + "@example.org", story.trackingNumber)))
+                    .isEqualTo("Nueva solicitud sin organismo: " + story.trackingNumber); // no locale: the staff language
+            MimeMessage toOwen = awaitSubject("owen-" + tag + "@example.org", story.trackingNumber);
+            assertThat(Mailbox.subject(toOwen)).isEqualTo("New request that no agency holds: " + story.trackingNumber);
+            assertThat(text(toOwen)).startsWith("Hello Owen Hart,").contains("Filed on: Thursday, 26 November 2026");
+
+            Story routed = Story.inSpanish();
+            routed.send(routed.agencyUpdated());
+            routed.send(new org.acceso.contracts.RequestFiled(routed.trackingNumber, "Con organismo", routed.agency, "es",
+                    Story.FILED_AT, new org.acceso.contracts.Person(routed.requesterId, "Ana Pérez", routed.requesterEmail), false));
+            routed.send(routed.scheduled());
+            Mailbox.await(routed.requesterEmail, 1);
+            Mailbox.assertStays("owen-" + tag + "@example.org", 1, QUIET); // a request filed for an agency: nothing
+        } finally {
+            coordinators.forEach(c -> story.send(Story.coordinator(c.userId(), c.name(), c.email(), c.language(), false)));
+        }
+    }
+
+    @Test
+    void shouldTellTheCoordinatorsOfAnAppealAndNotThoseWhoLeft() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Story story = Story.inSpanish().underWay();
+        StaffMemberUpdated elena = Story.coordinator("elena-" + tag, "Elena Ruiz", "elena-" + tag + "@example.org", "es", true);
+        StaffMemberUpdated gone = Story.coordinator("gone-" + tag, "Gonzalo Ido", "gone-" + tag + "@example.org", "es", false);
+        story.send(elena);
+        story.send(gone);
+        try {
+            story.send(story.appealFiled("DEEMED_DENIED"));
+
+            MimeMessage mail = awaitSubject("elena-" + tag + "@example.org", "Reclamo presentado");
+            assertThat(Mailbox.subject(mail)).isEqualTo("Reclamo presentado: solicitud " + story.trackingNumber
+                    + " de Secretaría de Obras Públicas " + story.agency);
+            assertThat(text(mail))
+                    .contains("el solicitante presentó un reclamo contra la falta de respuesta en plazo")
+                    .contains("Motivo del reclamo: Los nombres de funcionarios públicos no son datos protegidos.")
+                    .contains("Asunto: Contratos de recolección de residuos 2025");
+            Mailbox.assertStays("gone-" + tag + "@example.org", 0, QUIET);
+        } finally {
+            story.send(Story.coordinator(elena.userId(), elena.name(), elena.email(), "es", false));
         }
     }
 

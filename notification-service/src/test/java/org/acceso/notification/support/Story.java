@@ -2,6 +2,8 @@ package org.acceso.notification.support;
 
 import org.acceso.contracts.AccesoEvent;
 import org.acceso.contracts.AgencyUpdated;
+import org.acceso.contracts.AppealFiled;
+import org.acceso.contracts.AppealResolved;
 import org.acceso.contracts.AppealWindowOpened;
 import org.acceso.contracts.ClarificationProvided;
 import org.acceso.contracts.ClarificationRequested;
@@ -18,6 +20,8 @@ import org.acceso.contracts.RequestAnswered;
 import org.acceso.contracts.RequestAssigned;
 import org.acceso.contracts.RequestFiled;
 import org.acceso.contracts.RequestReferred;
+import org.acceso.contracts.StaffEvent;
+import org.acceso.contracts.StaffMemberUpdated;
 import org.acceso.contracts.Topics;
 import org.acceso.testsupport.KafkaEvents;
 
@@ -53,6 +57,7 @@ public final class Story {
     private final String agencyName;
     public final String clerkId = UUID.randomUUID().toString();
     public final String clerkEmail;
+    private String clerkLanguage;
 
     private Story(String language) {
         this(language, null);
@@ -68,6 +73,12 @@ public final class Story {
         this.agencyName = "Secretaría de Obras Públicas " + agency;
         this.agencyContact = "obras-" + agencyTag + "@rosario.example.org";
         this.agencyBackup = "obras-mesa-" + agencyTag + "@rosario.example.org";
+    }
+
+    /** The clerk's notices are written in {@code language} (their Keycloak locale, carried by RequestAssigned). */
+    public Story clerkReads(String language) {
+        this.clerkLanguage = language;
+        return this;
     }
 
     /** Another request (its own requester and clerk) of this story's agency. */
@@ -109,7 +120,19 @@ public final class Story {
     }
 
     public Person clerk() {
-        return new Person(clerkId, "Carla Gómez", clerkEmail);
+        return new Person(clerkId, "Carla Gómez", clerkEmail, clerkLanguage);
+    }
+
+    /** A coordinator of the staff directory (staff-events), active or gone, writing in {@code language}. */
+    public static StaffMemberUpdated coordinator(String userId, String name, String email, String language, boolean active) {
+        return new StaffMemberUpdated(userId, userId, name, email, language, active ? List.of("coordinator") : List.of(),
+                null, active, Instant.now());
+    }
+
+    /** A clerk of this story's agency in the staff directory, writing in {@code language}. */
+    public StaffMemberUpdated clerkInDirectory(String language) {
+        return new StaffMemberUpdated(clerkId, "carla-" + clerkId.substring(0, 8), "Carla Gómez", clerkEmail, language,
+                List.of("clerk"), agency, true, Instant.now());
     }
 
     public ClarificationRequested clarificationRequested(String question) {
@@ -176,29 +199,32 @@ public final class Story {
         return new DeadlineVeryOverdue(trackingNumber, DUE_ON, DUE_AT, 15);
     }
 
+    public AppealFiled appealFiled(String against) {
+        return new AppealFiled(trackingNumber, agency, against, "Los nombres de funcionarios públicos no son datos protegidos.",
+                Instant.parse("2027-01-05T13:00:00Z"));
+    }
+
+    public AppealResolved appealResolved(String decision) {
+        return new AppealResolved(trackingNumber, agency, decision, "Se ordena entregar los nombres de los funcionarios.",
+                Instant.parse("2027-01-20T12:00:00Z"));
+    }
+
     // ---- sending ----
 
-    /** Publishes the event in a fresh envelope on its topic (key = request id; agency events keyed by code). */
+    /** Publishes the event in a fresh envelope on its topic (key = request id; agency and staff events keyed by their own). */
     public Envelope send(AccesoEvent event) {
-        boolean agencyEvent = event instanceof AgencyUpdated;
-        Envelope envelope = EventCodec.envelope(UUID.randomUUID(), agencyEvent ? null : requestId, Instant.now(), event);
+        boolean aboutNoRequest = event instanceof AgencyUpdated || event instanceof StaffEvent;
+        Envelope envelope = EventCodec.envelope(UUID.randomUUID(), aboutNoRequest ? null : requestId, Instant.now(), event);
         resend(envelope);
         return envelope;
     }
 
     /** Publishes an envelope again, as a broker redelivery or a relay retry would. */
     public void resend(Envelope envelope) {
-        String key = envelope.requestId() != null ? envelope.requestId().toString() : ((AgencyUpdated) EventCodec
-                .decode(envelope, org.acceso.contracts.AgencyEvent.class).orElseThrow()).code();
-        KafkaEvents.send(topic(envelope), key, EventCodec.write(envelope));
-    }
-
-    private static String topic(Envelope envelope) {
-        Class<? extends AccesoEvent> type = EventCodec.types().get(envelope.type());
-        if (org.acceso.contracts.RequestEvent.class.isAssignableFrom(type)) {
-            return Topics.REQUEST_EVENTS;
-        }
-        return org.acceso.contracts.DeadlineEvent.class.isAssignableFrom(type) ? Topics.DEADLINE_EVENTS : Topics.AGENCY_EVENTS;
+        AccesoEvent event = EventCodec.decode(envelope, AccesoEvent.class).orElseThrow();
+        String key = event instanceof AgencyUpdated agency ? agency.code()
+                : event instanceof StaffEvent staff ? staff.userId() : envelope.requestId().toString();
+        KafkaEvents.send(Topics.of(event), key, EventCodec.write(envelope));
     }
 
     /**

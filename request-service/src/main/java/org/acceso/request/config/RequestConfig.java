@@ -28,6 +28,7 @@ public interface RequestConfig {
     Receipt receipt();
 
     Retention retention();
+    Staff staff();
 
     interface Tracking {
         /** Prefix of tracking numbers: {@code <prefix>-<year>-<6 digits>}. */
@@ -106,5 +107,24 @@ public interface RequestConfig {
         /** Requests anonymised per transaction. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    /** The staff directory read from Keycloak ({@code service.StaffDirectory}). */
+    interface Staff {
+        /** Read Keycloak again this long after the last successful read. */
+        @WithDefault("10m")
+        Duration refreshEvery();
+
+        /** While Keycloak cannot be read, try again this often. */
+        @WithDefault("30s")
+        Duration retryEvery();
+
+        /** How often the scheduler looks whether a refresh is due (the {@code @Scheduled} expression reads it). */
+        @WithDefault("15s")
+        String checkEvery();
+
+        /** An assignment naming a clerk the directory does not know reads Keycloak again, at most this often. */
+        @WithDefault("10s")
+        Duration onDemandEvery();
     }
 }

@@ -260,7 +260,7 @@ public class InformationRequest extends PanacheEntityBase {
      */
     public RequestFiled filed() {
         return new RequestFiled(trackingNumber, subject, agencyCode, language, filedAt,
-                new Person(isRegistered() ? null : requesterSubject, requesterName, contactEmail), imported,
+                new Person(isRegistered() ? null : requesterSubject, requesterName, contactEmail, language), imported,
                 channel == null ? null : channel.name());
     }
 

@@ -67,11 +67,11 @@ public class AgencyResource {
     @GET
     @Path("/{code}/clerks")
     @RolesAllowed({"coordinator", "admin"})
-    @Operation(summary = "The agency's clerks known to Acceso (those who have signed in), to assign requests to")
+    @Operation(summary = "The agency's clerks as Keycloak lists them (the staff directory), to assign requests to")
     @APIResponse(responseCode = "404", ref = "notFound")
     public List<ClerkView> clerks(@PathParam("code") String code) {
         get(code);
-        return StaffMember.clerksOf(code).stream().map(s -> new ClerkView(s.userId, s.username, s.name)).toList();
+        return StaffMember.clerksOf(code).stream().map(s -> new ClerkView(s.userId(), s.username(), s.name())).toList();
     }
 
     @POST

@@ -12,6 +12,7 @@ import org.acceso.request.service.PublicCopies;
 import org.acceso.request.service.PublicationService;
 import org.acceso.request.service.Receipts;
 import org.acceso.request.service.LawInForce;
+import org.acceso.request.service.StaffDirectory;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * The lifecycle's refusals as problems: an illegal move or a broken rule is a 409, a broken input rule a 400, a filing's
  * Idempotency-Key reused for another body a 422, a receipt whose due date the legal clock has not told yet a 409 with
- * Retry-After, a rule of the law asked for before deadline-service announced the policy in force a 503 with Retry-After.
+ * Retry-After, a rule of the law asked for before deadline-service announced the policy in force a 503 with Retry-After,
+ * Keycloak's staff directory unreadable on demand a 503.
  */
 public class DomainProblems {
 
@@ -34,6 +36,7 @@ public class DomainProblems {
     public static final String POLICY_NOT_KNOWN = "/problems/policy-not-known";
     /** deadline-service announces its policy within seconds of starting. */
     static final int POLICY_RETRY_AFTER_SECONDS = 5;
+    public static final String STAFF_DIRECTORY_UNAVAILABLE = "/problems/staff-directory-unavailable";
 
     @ServerExceptionMapper
     public Response illegalMove(IllegalMoveException e, UriInfo uri) {
@@ -97,6 +100,13 @@ public class DomainProblems {
     public Response policyNotKnownYet(LawInForce.NotKnownYet e, UriInfo uri) {
         return Response.fromResponse(respond(new Problem(POLICY_NOT_KNOWN, "Policy not known yet", 503, e.getMessage(),
                 uri.getPath(), List.of(), Map.of()))).header(HttpHeaders.RETRY_AFTER, POLICY_RETRY_AFTER_SECONDS).build();
+    }
+
+    /** A refresh asked for now could not read Keycloak: try later; the directory as last read stays in force. */
+    @ServerExceptionMapper
+    public Response staffDirectoryUnavailable(StaffDirectory.Unavailable e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(STAFF_DIRECTORY_UNAVAILABLE, "Staff directory unavailable", 503,
+                e.getMessage(), uri.getPath(), List.of(), Map.of()))).header("Retry-After", "30").build();
     }
 
     private static Response respond(Problem problem) {

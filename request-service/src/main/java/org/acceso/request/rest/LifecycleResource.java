@@ -10,8 +10,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.acceso.problem.ProblemException;
+import org.acceso.request.domain.Role;
 import org.acceso.request.service.CurrentActor;
 import org.acceso.request.service.LifecycleService;
+import org.acceso.request.service.StaffDirectory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,11 +39,13 @@ public class LifecycleResource {
     private final LifecycleService lifecycle;
     private final Views views;
     private final CurrentActor caller;
+    private final StaffDirectory staff;
 
-    public LifecycleResource(LifecycleService lifecycle, Views views, CurrentActor caller) {
+    public LifecycleResource(LifecycleService lifecycle, Views views, CurrentActor caller, StaffDirectory staff) {
         this.lifecycle = lifecycle;
         this.views = views;
         this.caller = caller;
+        this.staff = staff;
     }
 
     @POST
@@ -50,6 +54,9 @@ public class LifecycleResource {
     @Operation(summary = "Route or reassign (coordinator); take an unassigned request of one's own agency (clerk)")
     public RequestView assign(@PathParam("id") String id,
                               @Valid @NotNull(message = BODY_REQUIRED) Bodies.Assignment body) {
+        if (caller.get().has(Role.COORDINATOR)) {
+            staff.refreshUnlessKnown(body.agencyCode(), body.clerk()); // someone added in Keycloak since the last read
+        }
         return views.full(lifecycle.assign(id, caller.get(), body.agencyCode(), body.clerk()), caller.get());
     }
 

@@ -105,7 +105,10 @@ public class RequestResource {
                          HttpHeaders headers) {
         Actor actor = caller.get();
         FilingKeys.Key key = idempotencyKey(headers.getRequestHeader(IDEMPOTENCY_KEY), body);
-        Language language = body.language() == null ? Language.DEFAULT : Language.fromCode(body.language()).orElseThrow();
+        // a filing without language is in the resident's account language; a registration's is the requester's, not the
+        // registering clerk's: the form asks, and the default is the jurisdiction's
+        Language language = body.language() != null ? Language.fromCode(body.language()).orElseThrow()
+                : body.isRegistration() ? Language.DEFAULT : caller.preferredLanguage();
         boolean consent = !Boolean.FALSE.equals(body.publicationConsent());
         RequestService.Filed filed;
         if (body.isRegistration()) {

@@ -3,6 +3,7 @@ package org.acceso.request.service;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.acceso.request.domain.Actor;
+import org.acceso.request.domain.Language;
 import org.acceso.request.domain.Role;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -18,22 +19,28 @@ public class CurrentActor {
 
     private final JsonWebToken token;
     private final SecurityIdentity identity;
-    private final StaffDirectory staff;
     private Actor actor;
 
-    public CurrentActor(JsonWebToken token, SecurityIdentity identity, StaffDirectory staff) {
+    public CurrentActor(JsonWebToken token, SecurityIdentity identity) {
         this.token = token;
         this.identity = identity;
-        this.staff = staff;
     }
 
-    /** The caller; the first call in a request reads the token (and notes a staff member in the directory). */
+    /** The caller; the first call in a request reads the token. */
     public Actor get() {
         if (actor == null) {
             actor = read();
-            staff.seen(actor);
         }
         return actor;
+    }
+
+    /**
+     * The language the caller keeps in their account (the realm's {@code locale} attribute, a token claim): a filing
+     * that names none is in it, and so are its notices. Spanish when the account has none the notices speak.
+     */
+    public Language preferredLanguage() {
+        Object locale = token.getClaim("locale");
+        return locale == null ? Language.DEFAULT : Language.fromCode(locale.toString()).orElse(Language.DEFAULT);
     }
 
     private Actor read() {

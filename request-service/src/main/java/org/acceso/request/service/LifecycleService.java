@@ -59,8 +59,9 @@ public class LifecycleService {
     }
 
     /**
-     * Routes ({@code agencyCode}, optionally a named clerk) or reassigns. A coordinator may route any request; a clerk
-     * may only take an unassigned request of their own agency, for themselves.
+     * Routes ({@code agencyCode}, optionally a clerk named by user id or user name, from the staff directory) or
+     * reassigns. A coordinator may route any request; a clerk may only take an unassigned request of their own agency,
+     * for themselves.
      */
     @Transactional
     public InformationRequest assign(String id, Actor actor, String agencyCode, String clerk) {
@@ -71,14 +72,16 @@ public class LifecycleService {
         if (actor.has(Role.COORDINATOR)) {
             assignee = clerk == null ? null : StaffMember.clerkOf(agency.code, clerk).map(StaffMember::person)
                     .orElseThrow(() -> new InvalidInput("clerk", "is not a clerk of " + agency.code
-                            + " known to Acceso (a clerk appears once they have signed in)"));
+                            + " in Keycloak's staff directory (a user with the clerk role and agency " + agency.code + ")"));
         } else {
             boolean takesForThemselves = agency.code.equals(actor.agency())
                     && (clerk == null || clerk.equals(actor.userId()) || clerk.equals(actor.username()));
             if (!takesForThemselves || request.assigneeUserId != null) {
                 throw new ForbiddenException("A clerk may only take an unassigned request of their own agency");
             }
-            assignee = new Person(actor.userId(), actor.name(), actor.email());
+            // the directory knows the clerk's language; the token is the fallback while it has not read them yet
+            assignee = StaffMember.active(actor.userId()).map(StaffMember::person)
+                    .orElseGet(() -> new Person(actor.userId(), actor.name(), actor.email()));
         }
         String reason = "→ " + agency.code + (assignee == null ? "" : " (" + assignee.name() + ")");
         return apply(request, actor, Move.ASSIGN, reason, (r, now) -> r.assign(agency.code, assignee, now));

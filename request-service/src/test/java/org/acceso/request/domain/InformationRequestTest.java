@@ -52,7 +52,7 @@ class InformationRequestTest {
         assertThat(request.isFiledBy("registered:AIP-2026-000002")).isTrue(); // no token carries such a subject
         assertThat(request.filed().channel()).isEqualTo("POST");
         assertThat(request.filed().filedAt()).isEqualTo(FILED);
-        assertThat(request.filed().requester()).isEqualTo(new Person(null, "Rosa Ruiz", null));
+        assertThat(request.filed().requester()).isEqualTo(new Person(null, "Rosa Ruiz", null, "es"));
         assertThat(request.filed().toString()).doesNotContain("Oroño").doesNotContain("3414801234").doesNotContain("20.123.456");
         assertThat(request.registeredRequester().postalAddress()).isEqualTo("Bv. Oroño 1234");
     }

@@ -55,8 +55,6 @@ class LifecycleEventsPublishingTest {
 
     @Test
     void shouldPublishTheWholeJourneyInOrderAsItsContractsSay() {
-        as(CARLA).get("/requests").then().statusCode(200);
-        as(DIEGO).get("/requests").then().statusCode(200);
         String id = Fixture.file(null);
         post(ELENA, id, "/assignment", Map.of("agencyCode", "OBRAS", "clerk", "carla-sub")).then().statusCode(200);
         post(CARLA, id, "/clarification", Map.of("question", "¿De qué año?")).then().statusCode(200);
@@ -83,6 +81,7 @@ class LifecycleEventsPublishingTest {
         assertThat(routed.agencyCode()).isEqualTo("OBRAS");
         assertThat(routed.previousAgencyCode()).isNull();
         assertThat(routed.assignee().email()).isEqualTo("carla@example.org");
+        assertThat(routed.assignee().language()).isEqualTo("es"); // her locale in Keycloak
         assertThat(((ClarificationRequested) events.get(2)).question()).isEqualTo("¿De qué año?");
         assertThat(((ClarificationProvided) events.get(3)).reply()).isEqualTo("De 2025.");
         assertThat(((ExtensionGranted) events.get(4)).reason()).isEqualTo("Tres direcciones.");
@@ -93,6 +92,7 @@ class LifecycleEventsPublishingTest {
         RequestAssigned taken = (RequestAssigned) events.get(6);
         assertThat(taken.previousAgencyCode()).isEqualTo("SALUD");
         assertThat(taken.assignee().userId()).isEqualTo("diego-sub");
+        assertThat(taken.assignee().language()).isEqualTo("en");
         RequestAnswered answered = (RequestAnswered) events.get(7);
         assertThat(answered.outcome()).isEqualTo("PARTIALLY_GRANTED");
         assertThat(answered.grounds()).containsExactly("personal-data");

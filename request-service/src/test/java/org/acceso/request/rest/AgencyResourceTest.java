@@ -8,6 +8,7 @@ import org.acceso.contracts.AgencyUpdated;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
 import org.acceso.contracts.Topics;
+import org.acceso.request.KeycloakAdminFake;
 import org.acceso.testsupport.KafkaEvents;
 import org.acceso.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,21 +206,30 @@ class AgencyResourceTest {
     }
 
     @Test
-    void shouldListAnAgencysClerksOnceTheyHaveCalledTheApi() {
+    void shouldListTheAgencysClerksAsKeycloakListsThemNotWhoeverCalledTheApi() {
         String code = newCode();
         create(code, "Dirección con personal", "personal@rosario.example.org", null).then().statusCode(201);
-        String clerk = TestTokens.clerk("nuria-" + code, "nuria@example.org", code);
+        String stranger = TestTokens.clerk("ines-" + code, "ines@example.org", code); // in a token, not in Keycloak
+        given().auth().oauth2(stranger).get("/requests").then().statusCode(200);
+        List<KeycloakAdminFake.User> staff = new ArrayList<>(KeycloakAdminFake.fixtureStaff());
+        staff.add(KeycloakAdminFake.User.clerk("nuria-" + code, "nuria." + code.toLowerCase(), "Nuria", "Paz", code, "es"));
+        try {
+            KeycloakAdminFake.users(staff);
+            given().auth().oauth2(ELENA).get("/agencies/" + code + "/clerks").then().statusCode(200).body("$", empty());
 
+            as(ADMIN).post("/staff/refresh").then().statusCode(200);
+
+            given().auth().oauth2(ELENA).get("/agencies/" + code + "/clerks").then().statusCode(200)
+                    .body("$", hasSize(1))
+                    .body("[0].userId", equalTo("nuria-" + code))
+                    .body("[0].username", equalTo("nuria." + code.toLowerCase()))
+                    .body("[0].name", equalTo("Nuria Paz"));
+            given().auth().oauth2(ADMIN).get("/agencies/" + code + "/clerks").then().statusCode(200).body("userId", hasItems("nuria-" + code));
+            given().auth().oauth2(ELENA).get("/agencies/NO_EXISTE/clerks").then().statusCode(404).contentType("application/problem+json");
+        } finally {
+            KeycloakAdminFake.users(KeycloakAdminFake.fixtureStaff());
+            as(ADMIN).post("/staff/refresh").then().statusCode(200);
+        }
         given().auth().oauth2(ELENA).get("/agencies/" + code + "/clerks").then().statusCode(200).body("$", empty());
-
-        given().auth().oauth2(clerk).get("/requests").then().statusCode(200);
-
-        given().auth().oauth2(ELENA).get("/agencies/" + code + "/clerks").then().statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].userId", equalTo("nuria-" + code))
-                .body("[0].username", equalTo("nuria-" + code))
-                .body("[0].name", equalTo("Test nuria-" + code));
-        given().auth().oauth2(ADMIN).get("/agencies/" + code + "/clerks").then().statusCode(200).body("userId", hasItems("nuria-" + code));
-        given().auth().oauth2(ELENA).get("/agencies/NO_EXISTE/clerks").then().statusCode(404).contentType("application/problem+json");
     }
 }

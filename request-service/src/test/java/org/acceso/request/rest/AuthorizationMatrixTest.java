@@ -130,6 +130,8 @@ class AuthorizationMatrixTest {
         AGENCY("GET", "/agencies/{code}", null, false, 200, 200, 200, 200, 200, 200, 200, 200, 401),
         AGENCY_UPDATE("PUT", "/agencies/{code}", null, false, 403, 403, 403, 403, 403, 403, 200, 403, 401),
         CLERKS("GET", "/agencies/{code}/clerks", null, false, 403, 403, 403, 403, 200, 403, 200, 403, 401),
+        STAFF("GET", "/staff", null, false, 403, 403, 403, 403, 200, 403, 200, 403, 401),
+        STAFF_REFRESH("POST", "/staff/refresh", null, false, 403, 403, 403, 403, 200, 403, 200, 403, 401),
         GROUNDS("GET", "/exemption-grounds", null, false, 200, 200, 200, 200, 200, 200, 200, 200, 401),
         PROPOSAL("GET", "/requests/{id}/publication/proposal", RequestStatus.ANSWERED, false,
                 403, 403, 200, 404, 200, 403, 403, 403, 401),
@@ -352,6 +354,8 @@ class AuthorizationMatrixTest {
             case AGENCY_UPDATE -> spec.body(Map.of("name", "Dirección de la matriz (" + who.header + ")",
                     "contactEmail", "matriz@rosario.example.org")).put("/agencies/" + matrixAgency());
             case CLERKS -> spec.get("/agencies/OBRAS/clerks");
+            case STAFF -> spec.get("/staff");
+            case STAFF_REFRESH -> spec.post("/staff/refresh");
             case GROUNDS -> spec.get("/exemption-grounds");
             case PROPOSAL -> spec.get(requests + "/publication/proposal");
             case PUBLISH -> spec.body(Map.of("question", "Copia de los contratos de repavimentación firmados en 2025.",
@@ -460,6 +464,8 @@ class AuthorizationMatrixTest {
             case AGENCY_UPDATE -> response.then().body("code", equalTo(matrixAgency()))
                     .body("name", equalTo("Dirección de la matriz (" + who.header + ")"));
             case CLERKS -> response.then().body("userId", hasItem("carla-sub")).body("userId", not(hasItem("diego-sub")));
+            case STAFF -> response.then().body("members.userId", hasItem("carla-sub")).body("members.userId", hasItem("elena-sub"));
+            case STAFF_REFRESH -> response.then().body("clerks", equalTo(3)).body("coordinators", equalTo(1));
             case GROUNDS -> response.then().body("law", notNullValue()).body("grounds.code", hasItem("personal-data"));
             case PROPOSAL -> response.then().body("trackingNumber", notNullValue()).body("publishable", equalTo(true))
                     .body("answer.text", equalTo("Se adjunta el contrato."));

@@ -175,6 +175,36 @@ class RequestResourceTest {
     }
 
     @Test
+    void shouldFileInTheLanguageTheResidentKeepsInTheirAccountWhenTheFilingNamesNone() {
+        String english = TestTokens.token("ben-en-sub", "ben@example.org", Map.of("locale", "en"), "resident");
+        String portuguese = TestTokens.token("rui-pt-sub", "rui@example.org", Map.of("locale", "pt-BR"), "resident");
+        Map<String, Object> withoutLanguage = Map.of("subject", "Horarios del CEMAR", "description", "Horarios de atención.");
+
+        file(english, withoutLanguage).then().statusCode(201).body("language", equalTo("en"));
+        file(english, Map.of("subject", "s", "description", "d", "language", "es")).then().statusCode(201)
+                .body("language", equalTo("es"));
+        file(portuguese, withoutLanguage).then().statusCode(201).body("language", equalTo("es"));
+    }
+
+    @Test
+    void shouldTreatAClerkWhoAlsoHasTheResidentRoleAsAClerkOnly() {
+        // an account made in Keycloak's console keeps the realm's default role resident unless it is taken away
+        String clerkAndResident = TestTokens.token("dora-sub", "dora@example.org", Map.of("agency", "OBRAS"),
+                "clerk", "resident");
+        String coordinator = TestTokens.token("elena-sub", "elena@example.org", "coordinator");
+        String marker = "zq" + System.nanoTime();
+
+        file(clerkAndResident, Map.of("subject", "Pedido de " + marker, "description", "d")).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+        given().auth().oauth2(clerkAndResident).get("/requests/mine").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(clerkAndResident).get("/requests").then().statusCode(200);
+        given().auth().oauth2(coordinator).queryParam("q", marker).get("/requests").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
     void shouldRefuseFilingByAClerkWithAProblem() {
         file(CLERK, VALID).then().statusCode(403)
                 .contentType("application/problem+json")

@@ -42,7 +42,10 @@ public class ErrorPages {
         return page(503);
     }
 
-    /** A role check refused the page before it ran (so before the CSRF filter): the frame without forms. */
+    /**
+     * A page the person's role does not open (a clerk typing {@code /requests/new}): refused before the page's filters
+     * ran, so there is no CSRF token for forms; the page is drawn without them.
+     */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return bare(403);
@@ -61,7 +64,7 @@ public class ErrorPages {
             return unexpected(e);
         }
         // bare: the refusal may come before the filters that give a page its forms (CSRF token) have run
-        return bare(status == 404 ? 404 : 400);
+        return bare(status, status == 404 ? 404 : 400);
     }
 
     /**
@@ -79,8 +82,13 @@ public class ErrorPages {
 
     /** A page without forms: for refusals that may come before the filters that give a page its forms have run. */
     private Response bare(int status) {
+        return bare(status, status);
+    }
+
+    /** The response's own status with the page of {@code shown} (the page knows 400 and 404, not every 4xx). */
+    private Response bare(int status, int shown) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.bare("error").data("status", String.valueOf(status)).data("requestId", null)).build();
+                .entity(pages.bare("error").data("status", String.valueOf(shown)).data("requestId", null)).build();
     }
 
     private Response page(int status) {

@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
 
-/** The home page (the right to information in plain words), signing in and out, and the language switch. */
+/** The home page (the right to information in plain words), signing up, in and out, and the language switch. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
@@ -34,6 +34,18 @@ public class HomePage {
     @Path("sign-in")
     @Authenticated
     public Response signIn() {
+        return seeOther(start());
+    }
+
+    /**
+     * Creates an account: the realm's registration page ({@code prompt=create}, added by {@link RealmSignIn}) asks for
+     * name and e-mail and sends a link to confirm the address, which leads to choosing a password; the new resident
+     * then comes back signed in, to their start page. Someone already signed in just goes there.
+     */
+    @GET
+    @Path("sign-up")
+    @Authenticated
+    public Response signUp() {
         return seeOther(start());
     }
 

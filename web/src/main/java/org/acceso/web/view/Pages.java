@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Renders a page in the reader's language, framed with the navigation of the signed-in person. */
 @RequestScoped
@@ -28,6 +29,7 @@ public class Pages {
 
     public static final String LANG_COOKIE = "lang";
     public static final String DEFAULT_LANG = "es";
+    private static final Set<String> SPOKEN = Set.of(DEFAULT_LANG, "en");
 
     @Inject
     Engine engine;
@@ -49,11 +51,26 @@ public class Pages {
     @Inject
     Policies policies;
 
-    /** The page's language: the {@code lang} cookie when it names one the front speaks, otherwise Spanish. */
+    /**
+     * The page's language: the one chosen in this browser (the {@code lang} cookie), else the signed-in person's own
+     * (their account's {@code locale}, which the realm puts in the ID token), else Spanish.
+     */
     public String lang() {
         Cookie cookie = routing.request().getCookie(LANG_COOKIE);
-        String value = cookie == null ? null : cookie.getValue();
-        return "en".equals(value) ? "en" : DEFAULT_LANG;
+        return language(cookie == null ? null : cookie.getValue(), accountLocale());
+    }
+
+    /** The language of a page: {@code chosen} if the front speaks it, else {@code account}'s, else Spanish. */
+    public static String language(String chosen, Object account) {
+        if (chosen != null && SPOKEN.contains(chosen)) {
+            return chosen;
+        }
+        return account != null && SPOKEN.contains(account.toString()) ? account.toString() : DEFAULT_LANG;
+    }
+
+    /** The language the signed-in person keeps in their account (claim {@code locale}), or null. */
+    private Object accountLocale() {
+        return signedIn() && idToken.isResolvable() ? claim("locale") : null;
     }
 
     public Locale locale() {
@@ -102,7 +119,7 @@ public class Pages {
         return page(name, section, true);
     }
 
-    /** A page outside every resource (a path nothing serves): no forms in its frame. */
+    /** A page drawn outside a page's filters (a path nothing serves, a role refused): no forms in its frame. */
     public TemplateInstance bare(String name) {
         return page(name, "", false);
     }

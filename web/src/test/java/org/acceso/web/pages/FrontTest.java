@@ -76,6 +76,41 @@ class FrontTest {
     }
 
     @Test
+    void shouldOfferVisitorsToCreateAnAccountOnTheHomePageAndBesideSignIn() {
+        String spanish = given().get("/").asString();
+        String english = given().cookie("lang", "en").get("/").asString();
+
+        assertThat(spanish.split("<a class=\"sign-up\" href=\"/sign-up\">Crear cuenta</a>")).as("beside Ingresar").hasSize(2);
+        assertThat(spanish).contains("<a class=\"button secondary\" href=\"/sign-up\">Crear cuenta</a>",
+                "Creá tu cuenta: te pedimos nombre, apellido y correo electrónico");
+        assertThat(english).contains("<a class=\"sign-up\" href=\"/sign-up\">Create account</a>",
+                "<a class=\"button secondary\" href=\"/sign-up\">Create account</a>");
+    }
+
+    @Test
+    void shouldSendANewPersonToTheRealmsRegistrationPageAndBackSignedIn() {
+        Response response = given().redirects().follow(false)
+                .header("X-Forwarded-Host", "127.0.0.1:8080").header("X-Forwarded-Proto", "http")
+                .get("/sign-up");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        URI location = URI.create(response.header("Location"));
+        String query = URLDecoder.decode(location.getRawQuery(), StandardCharsets.UTF_8);
+        assertThat(location.getPath()).endsWith("/realms/quarkus");
+        assertThat(query).contains("prompt=create", "ui_locales=es", "response_type=code", "code_challenge_method=S256",
+                "redirect_uri=http://127.0.0.1:8080/signed-in", "client_id=quarkus-web-app");
+    }
+
+    @Test
+    void shouldShowTheRealmsSignInPageInTheLanguageOfTheFront() {
+        Response response = given().redirects().follow(false).cookie("lang", "en").get("/sign-in");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        String query = URLDecoder.decode(URI.create(response.header("Location")).getRawQuery(), StandardCharsets.UTF_8);
+        assertThat(query).contains("ui_locales=en").doesNotContain("prompt=");
+    }
+
+    @Test
     void shouldRefuseAFormWithoutItsCsrfToken() {
         given().redirects().follow(false).formParam("lang", "en").formParam("back", "/").post("/language")
                 .then().statusCode(400);

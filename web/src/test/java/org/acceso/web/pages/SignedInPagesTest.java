@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import org.acceso.web.config.StaffOutranksResident;
 import org.acceso.web.support.FakeApi;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,19 @@ class SignedInPagesTest {
                 "Otro organismo, fuera de la Municipalidad");
         assertThat(page("/inbox?q=luminarias&status=ASSIGNED&sort=-filedAt")).contains("Bandeja de entrada", FakeApi.TRACKING,
                 "value=\"luminarias\"", "<option value=\"ASSIGNED\" selected>", "<option value=\"-filedAt\" selected>");
+    }
+
+    @Test
+    @TestSecurity(user = "dora", roles = {"clerk", "resident"}, augmentors = StaffOutranksResident.class)
+    void shouldShowAClerkWhoAlsoHoldsTheResidentRoleOnlyTheClerksPages() {
+        // an account made in Keycloak's console keeps the realm's default role resident unless it is taken away
+        String inbox = page("/inbox");
+
+        assertThat(inbox).contains("Bandeja de entrada", "href=\"/inbox\"").doesNotContain("href=\"/requests/new\"");
+        Response filing = given().redirects().follow(false).get("/requests/new");
+        assertThat(filing.statusCode()).isEqualTo(403);
+        assertThat(filing.asString()).contains("<h1>No tenés permiso</h1>").doesNotContain("Exception");
+        assertThat(page("/requests/" + FakeApi.ID)).contains("id=\"form-assign\"", "id=\"form-answer\"");
     }
 
     @Test

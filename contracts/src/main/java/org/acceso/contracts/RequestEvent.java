@@ -6,7 +6,8 @@ package org.acceso.contracts;
  */
 public sealed interface RequestEvent extends AccesoEvent
         permits RequestFiled, RequestAssigned, ClarificationRequested, ClarificationProvided, RequestReferred,
-        ExtensionGranted, RequestAnswered, RequestWithdrawn, RequestDeemedDenied, AppealFiled, AppealResolved {
+        ExtensionGranted, RequestAnswered, RequestWithdrawn, RequestDeemedDenied, AppealFiled, AppealResolved,
+        RequesterAnonymised {
 
     String trackingNumber();
 

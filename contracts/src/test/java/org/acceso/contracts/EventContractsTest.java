@@ -45,7 +45,7 @@ class EventContractsTest {
                 "RequestDeemedDenied", "AppealFiled", "AppealResolved", "DeadlineScheduled", "DeadlineRescheduled",
                 "DeadlineApproaching", "DeadlineMissed", "DeadlineVeryOverdue", "AppealWindowOpened",
                 "AppealWindowClosed", "AgencyUpdated", "RequestPublished", "PublicationWithdrawn", "PolicyInForce",
-                "StaffMemberUpdated");
+                "RequesterAnonymised", "StaffMemberUpdated");
     }
 
     @ParameterizedTest

@@ -15,6 +15,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes the topics a service lists in {@code acceso.compacted-topics} compacted (the latest record of each key is kept
- * forever, so a new consumer reading from the start learns the current state): creates each, or turns compaction on if
+ * forever, so a new consumer reading from the start learns the current state), and gives those it lists in
+ * {@code acceso.topic-retention} ({@code topic=ISO-8601 duration}, e.g. {@code request-events=P7D}) that
+ * {@code retention.ms}, for topics that carry personal data (docs/privacy.md): creates each, or sets its configuration if
  * the broker auto-created it first. Runs in the background at start and retries while the broker is away, so the
  * service starts whatever Kafka does. A service that lists none does nothing here.
  */
@@ -36,13 +40,23 @@ public class CompactedTopics {
     private static final int ATTEMPTS = 40;
 
     private final String bootstrapServers;
-    private final List<String> topics;
+    private final Map<String, Map<String, String>> topics = new LinkedHashMap<>();
     private ScheduledExecutorService executor;
 
     public CompactedTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                           @ConfigProperty(name = "acceso.compacted-topics") Optional<List<String>> topics) {
+                           @ConfigProperty(name = "acceso.compacted-topics") Optional<List<String>> compacted,
+                           @ConfigProperty(name = "acceso.topic-retention") Optional<List<String>> retention) {
         this.bootstrapServers = bootstrapServers;
-        this.topics = topics.orElse(List.of());
+        compacted.orElse(List.of()).forEach(topic -> this.topics.put(topic,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (String entry : retention.orElse(List.of())) {
+            String[] topicAndDuration = entry.split("=", 2);
+            if (topicAndDuration.length != 2) {
+                throw new IllegalArgumentException("acceso.topic-retention lists topic=duration (request-events=P7D), not " + entry);
+            }
+            this.topics.put(topicAndDuration[0].strip(), Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                    Long.toString(Duration.parse(topicAndDuration[1].strip()).toMillis())));
+        }
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -56,36 +70,37 @@ public class CompactedTopics {
     private void ensure(int attempt) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-            for (String topic : topics) {
-                compact(admin, topic);
+            for (Map.Entry<String, Map<String, String>> topic : topics.entrySet()) {
+                configure(admin, topic.getKey(), topic.getValue());
             }
             executor.shutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
             if (attempt >= ATTEMPTS) {
-                LOG.errorf("Could not make %s compacted after %d attempts: %s", topics, attempt, e.getMessage());
+                LOG.errorf("Could not set up %s after %d attempts: %s", topics.keySet(), attempt, e.getMessage());
                 executor.shutdown();
                 return;
             }
-            LOG.warnf("Kafka not ready to set up %s (attempt %d): %s", topics, attempt, e.getMessage());
+            LOG.warnf("Kafka not ready to set up %s (attempt %d): %s", topics.keySet(), attempt, e.getMessage());
             executor.schedule(() -> ensure(attempt + 1), 15, TimeUnit.SECONDS);
         }
     }
 
-    private static void compact(Admin admin, String name) throws InterruptedException, ExecutionException {
+    private static void configure(Admin admin, String name, Map<String, String> configs)
+            throws InterruptedException, ExecutionException {
         try {
-            admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
-            LOG.infof("Created the compacted topic %s", name);
+            admin.createTopics(List.of(new NewTopic(name, Optional.empty(), Optional.empty()).configs(configs))).all().get();
+            LOG.infof("Created the topic %s with %s", name, configs);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-                    AlterConfigOp.OpType.SET)))).all().get();
+            admin.incrementalAlterConfigs(Map.of(topic, configs.entrySet().stream()
+                    .map(config -> new AlterConfigOp(new ConfigEntry(config.getKey(), config.getValue()),
+                            AlterConfigOp.OpType.SET))
+                    .toList())).all().get();
         }
     }
 

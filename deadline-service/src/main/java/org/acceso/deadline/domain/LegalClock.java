@@ -408,6 +408,11 @@ public class LegalClock extends PanacheEntityBase {
         return events;
     }
 
+    /** The requester's account id gave way to request-service's pseudonym (Law 25.326): the clock reads as before. */
+    public void forgetRequester(String pseudonym) {
+        requesterUserId = pseudonym;
+    }
+
     /** The requester withdrew the request: the clock stops. */
     public List<DeadlineEvent> withdraw(RequestWithdrawn event, ClockContext context) {
         if (status == ClockStatus.STOPPED) {

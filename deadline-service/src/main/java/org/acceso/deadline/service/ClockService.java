@@ -18,6 +18,7 @@ import org.acceso.contracts.RequestEvent;
 import org.acceso.contracts.RequestFiled;
 import org.acceso.contracts.RequestReferred;
 import org.acceso.contracts.RequestWithdrawn;
+import org.acceso.contracts.RequesterAnonymised;
 import org.acceso.deadline.domain.ClockContext;
 import org.acceso.deadline.domain.LegalClock;
 import org.acceso.deadline.domain.PendingRequestEvent;
@@ -94,6 +95,8 @@ public class ClockService {
             events = legalClock.appealFiled(appeal, context);
         } else if (event instanceof AppealResolved resolved) {
             legalClock.appealResolved(resolved);
+        } else if (event instanceof RequesterAnonymised anonymised) {
+            legalClock.forgetRequester(anonymised.pseudonym()); // Law 25.326; the figures do not change
         } else if (event instanceof RequestDeemedDenied || event instanceof RequestFiled) {
             // the deemed denial follows our own DeadlineMissed; a second filing changes nothing
             return;

@@ -25,12 +25,15 @@ public class ProxyRoutes {
     private final GatewayConfig config;
     private final BodyPolicyFilter bodies;
     private final Backends backends;
+    private final PersonalData personalData;
 
-    public ProxyRoutes(RouteTable routes, GatewayConfig config, BodyPolicyFilter bodies, Backends backends) {
+    public ProxyRoutes(RouteTable routes, GatewayConfig config, BodyPolicyFilter bodies, Backends backends,
+                       PersonalData personalData) {
         this.routes = routes;
         this.config = config;
         this.bodies = bodies;
         this.backends = backends;
+        this.personalData = personalData;
     }
 
     void mount(@Observes Router router) {
@@ -54,6 +57,10 @@ public class ProxyRoutes {
         }
         ServiceRoute route = match.get();
         ServiceName.set(rc, route.service());
+        if (PersonalData.ROUTE.equals(route.name())) {
+            personalData.compose(rc); // composed from several services, not forwarded to one
+            return;
+        }
         long retryAfter = Math.max(1, config.backend().retryAfter().toSeconds());
         ResponseTimeout responseTimeout = new ResponseTimeout(config.backend().readTimeout().toMillis());
         ForwardingInterceptor interceptor = new ForwardingInterceptor(rc, route, bodies.limitOf(rc), backends, retryAfter,

@@ -229,6 +229,22 @@ public class TrackedRequest extends PanacheEntityBase {
         }
     }
 
+    /**
+     * The requester's data gave way to {@code pseudonym} (Law 25.326): nobody is written to about this request any
+     * more, the pseudonym stands for the requester, also where the subject quoted one of {@code data}.
+     */
+    public void forgetRequester(String pseudonym, java.util.List<String> data) {
+        for (String datum : data) {
+            subject = subject == null ? null : subject.replace(datum, pseudonym);
+        }
+        if (subject != null && subject.length() > 200) {
+            subject = subject.substring(0, 200);
+        }
+        recipientName = pseudonym;
+        recipientEmail = null;
+        requesterUserId = null;
+    }
+
     private void assign(Person assignee) {
         assigneeUserId = assignee == null ? null : assignee.userId();
         assigneeName = assignee == null ? null : assignee.name();

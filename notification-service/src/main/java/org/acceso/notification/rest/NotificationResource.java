@@ -152,7 +152,7 @@ public class NotificationResource {
                 uri.getPath(), List.of(new Problem.Violation(field, message)))).build();
     }
 
-    private static Preferences view(List<org.acceso.notification.domain.Preference> preferences) {
+    static Preferences view(List<org.acceso.notification.domain.Preference> preferences) {
         List<String> alwaysSent = NoticeRules.RULES.stream().filter(Rule::legal).map(Rule::kind).distinct().sorted().toList();
         return new Preferences(preferences.stream()
                 .map(p -> new Preferences.Choice(p.category.name(), p.email, p.inApp, p.dailyDigest)).toList(), alwaysSent);

@@ -48,6 +48,16 @@ public class InboxService {
     public record Feed(List<Notification> items, long total, long unread) {
     }
 
+    /** Every notice addressed to the user, by account or by e-mail, oldest first (Law 25.326, right of access). */
+    @Transactional
+    public List<Notification> addressedTo(String userId, String email) {
+        if (email == null) {
+            return Notification.list("recipientUserId = ?1", Sort.ascending("id"), userId);
+        }
+        return Notification.list("recipientUserId = ?1 or (channel = ?2 and lower(recipient) = lower(?3))",
+                Sort.ascending("id"), userId, Channel.EMAIL, email);
+    }
+
     /** Marks one of the user's own in-app notices read; empty when it is not theirs (or does not exist). */
     @Transactional
     public Optional<Notification> markRead(long id, String userId) {

@@ -9,6 +9,7 @@ import org.acceso.contracts.AgencyUpdated;
 import org.acceso.contracts.DeadlineEvent;
 import org.acceso.contracts.Envelope;
 import org.acceso.contracts.EventCodec;
+import org.acceso.contracts.RequesterAnonymised;
 import org.acceso.contracts.StaffMemberUpdated;
 import org.acceso.notification.config.NotificationConfig;
 import org.acceso.notification.domain.Agency;
@@ -54,9 +55,11 @@ public class NotificationService {
     private final NotificationConfig config;
     private final Clock clock;
     private final Event<NotificationQueued> queued;
+    private final RequesterAnonymisation anonymisation;
 
     public NotificationService(Recipients recipients, NoticeWriter writer, NotificationConfig config, Clock clock,
-                               Event<NotificationQueued> queued) {
+                               Event<NotificationQueued> queued, RequesterAnonymisation anonymisation) {
+        this.anonymisation = anonymisation;
         this.recipients = recipients;
         this.writer = writer;
         this.config = config;
@@ -68,6 +71,10 @@ public class NotificationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEvent(Envelope envelope, AccesoEvent event) {
         TrackedRequest request = TrackedRequest.lock(envelope.requestId());
+        if (event instanceof RequesterAnonymised anonymised) {
+            anonymisation.apply(request, anonymised);
+            return;
+        }
         request.apply(event);
         if (event instanceof DeadlineEvent deadlineEvent && NoticeRules.isCompanion(deadlineEvent)) {
             keepCompanion(envelope);

@@ -27,6 +27,7 @@ public interface RequestConfig {
 
     Receipt receipt();
 
+    Retention retention();
     Staff staff();
 
     interface Tracking {
@@ -88,6 +89,24 @@ public interface RequestConfig {
         /** Who issues receipts: the body's name at the head of the printed receipt. */
         @WithDefault("Municipalidad de Rosario")
         String issuer();
+    }
+
+    /**
+     * The job that anonymises requesters (Law 25.326); how long their data is kept is {@code
+     * acceso.retention.requester-data}, a setting of the whole system (docs/privacy.md).
+     */
+    interface Retention {
+        /** How often each instance runs it (read by the {@code @Scheduled} expression), e.g. {@code 1h}. */
+        @WithDefault("1h")
+        String every();
+
+        /** How long after start it first runs (read by the {@code @Scheduled} expression). */
+        @WithDefault("5m")
+        String delay();
+
+        /** Requests anonymised per transaction. */
+        @WithDefault("100")
+        int batchSize();
     }
 
     /** The staff directory read from Keycloak ({@code service.StaffDirectory}). */

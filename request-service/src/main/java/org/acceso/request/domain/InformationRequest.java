@@ -20,6 +20,7 @@ import org.acceso.contracts.RequestDeemedDenied;
 import org.acceso.contracts.RequestFiled;
 import org.acceso.contracts.RequestReferred;
 import org.acceso.contracts.RequestWithdrawn;
+import org.acceso.contracts.RequesterAnonymised;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.OptimisticLock;
@@ -182,6 +183,10 @@ public class InformationRequest extends PanacheEntityBase {
     /** False when the requester asked at filing that nothing of theirs be published beyond the statistics. */
     @Column(name = "publication_consent", nullable = false)
     public boolean publicationConsent = true;
+
+    /** When the requester's personal data was replaced by a pseudonym (Law 25.326); null while it is kept. */
+    @Column(name = "anonymised_at")
+    private Instant anonymisedAt;
 
     @Version
     public long version;
@@ -465,6 +470,82 @@ public class InformationRequest extends PanacheEntityBase {
     /** deadline-service said the appeal window passed: appeals are refused from now on. */
     public void closeAppealWindow() {
         appealWindowClosed = true;
+    }
+
+    /**
+     * The retention of the requester's data ran out: their name, e-mail, postal address, phone, identity document and
+     * account id give way to {@code pseudonym}, also where the request's own texts quote them verbatim, so that the
+     * request still counts (per requester too) but names nobody. Returns the event that tells the other services to do
+     * the same; a second call is refused.
+     */
+    public RequesterAnonymised anonymiseRequester(String pseudonym, Instant at) {
+        if (anonymisedAt != null) {
+            throw new IllegalStateException("The requester of " + trackingNumber + " is already anonymised");
+        }
+        List<String> data = requesterData();
+        subject = fit(scrub(subject, data, pseudonym), 200);
+        description = scrub(description, data, pseudonym);
+        pendingQuestion = scrub(pendingQuestion, data, pseudonym);
+        answerText = scrub(answerText, data, pseudonym);
+        appealReason = scrub(appealReason, data, pseudonym);
+        appealText = scrub(appealText, data, pseudonym);
+        requesterSubject = pseudonym;
+        requesterName = pseudonym;
+        contactEmail = null;
+        requesterPostalAddress = null;
+        requesterPhone = null;
+        requesterDocumentNumber = null;
+        anonymisedAt = at;
+        return new RequesterAnonymised(trackingNumber, agencyCode, pseudonym, at);
+    }
+
+    /** The requester's personal data as this row holds it, longest first (so a name is replaced before a part of it). */
+    public List<String> requesterData() {
+        List<String> data = new ArrayList<>();
+        for (String datum : new String[] {requesterName, contactEmail, requesterPostalAddress, requesterPhone,
+                requesterDocumentNumber}) {
+            if (datum != null && datum.strip().length() >= 3) {
+                data.add(datum.strip());
+            }
+        }
+        if (!isRegistered() && requesterSubject != null) {
+            data.add(requesterSubject);
+        }
+        data.sort((a, b) -> b.length() - a.length());
+        return data;
+    }
+
+    /** What identifies the requester across requests: the account, else a registered requester's document or e-mail. */
+    public String requesterIdentity() {
+        if (!isRegistered()) {
+            return "account:" + requesterSubject;
+        }
+        if (requesterDocumentNumber != null && !requesterDocumentNumber.replaceAll("\\D", "").isEmpty()) {
+            return "document:" + requesterDocumentNumber.replaceAll("\\D", "");
+        }
+        if (contactEmail != null) {
+            return "email:" + contactEmail.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+        return "request:" + id;
+    }
+
+    public boolean isAnonymised() {
+        return anonymisedAt != null;
+    }
+
+    private static String scrub(String text, List<String> data, String pseudonym) {
+        if (text == null) {
+            return null;
+        }
+        String scrubbed = text;
+        for (String datum : data) {
+            scrubbed = scrubbed.replace(datum, pseudonym);
+        }
+        return scrubbed;
+    }
+
+    private static String fit(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     public static List<InformationRequest> filedBy(String requesterSubject) {

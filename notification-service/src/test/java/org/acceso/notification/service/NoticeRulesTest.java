@@ -1,9 +1,11 @@
 package org.acceso.notification.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.internet.MimeMessage;
 import org.acceso.contracts.AgencyUpdated;
 import org.acceso.contracts.StaffMemberUpdated;
+import org.acceso.notification.domain.Agency;
 import org.acceso.notification.support.Mailbox;
 import org.acceso.notification.support.Story;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,10 @@ class NoticeRulesTest {
         String ambiente = "AMB" + story.agency;
         story.send(new AgencyUpdated(ambiente, "Secretaría de Ambiente", "ambiente-" + story.agencyContact, null, true,
                 Instant.parse("2026-11-27T09:00:00Z")));
+        // agency-events and request-events are two topics: Kafka keeps no order between them, so the referral is sent
+        // once the new agency is known (the notice names it; an agency still unknown would be named by its code)
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Agency.findById(ambiente) != null));
 
         story.send(story.referredTo(ambiente));
 

@@ -52,6 +52,8 @@ class PersonalDataDetectorTest {
             Llame al 11 4567-8901 en horario de oficina.           | 11 4567-8901
             Llame al 341 455-1234.                                 | 341 455-1234
             Llame al 15-555-1234.                                  | 15-555-1234
+            Llamar al 341 155-123456 o escribir.                   | 341 155-123456
+            Celular 341 15 5123456.                                | 341 15 5123456
             Interno 4567-8901.                                     | 4567-8901
             Número 455-1234.                                       | 455-1234
             """)
